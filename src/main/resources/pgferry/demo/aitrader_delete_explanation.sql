@@ -1,0 +1,1 @@
+DELETE FROM trade_explanations WHERE id = ?

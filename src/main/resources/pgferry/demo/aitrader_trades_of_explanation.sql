@@ -1,0 +1,1 @@
+SELECT id FROM trades WHERE explanation_id = ? ORDER BY id

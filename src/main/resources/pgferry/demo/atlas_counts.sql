@@ -1,0 +1,1 @@
+SELECT count(*), count(*) FILTER (WHERE visibility = 'nexus') FROM bots

@@ -1,0 +1,1 @@
+REFRESH MATERIALIZED VIEW CONCURRENTLY nexus_correlation_matrix

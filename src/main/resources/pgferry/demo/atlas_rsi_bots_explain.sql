@@ -1,0 +1,1 @@
+EXPLAIN (COSTS OFF) SELECT count(*) FROM bots WHERE payload @> '{"conditions":[{"text":"RSI"}]}'

@@ -1,0 +1,1 @@
+EXPLAIN (COSTS OFF) SELECT id, email, name, tier FROM users WHERE email = ?

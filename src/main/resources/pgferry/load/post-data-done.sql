@@ -1,0 +1,1 @@
+SELECT statement FROM pgferry.post_data_state WHERE source = ? AND target_schema = ?

@@ -1,0 +1,1 @@
+INSERT INTO pgferry.migration_run (source, options) VALUES (?, ?) RETURNING run_id

@@ -1,0 +1,1 @@
+DELETE FROM "portfolio_state" WHERE "id" = 1;

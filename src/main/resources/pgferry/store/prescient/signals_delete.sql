@@ -1,0 +1,1 @@
+DELETE FROM "trading_signals" WHERE "market_id" = ? AND "timestamp" = ?;

@@ -1,0 +1,1 @@
+DELETE FROM "trades" WHERE "trade_id" = ?;

@@ -1,0 +1,1 @@
+UPDATE predictions SET used_by_agent = ?, agent_cycle_number = ? WHERE id = ?

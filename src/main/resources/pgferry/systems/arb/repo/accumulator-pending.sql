@@ -1,0 +1,1 @@
+UPDATE trade_accumulators SET pending_execution_id = ?, last_updated = ? WHERE symbol = ?

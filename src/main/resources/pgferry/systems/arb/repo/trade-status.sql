@@ -1,0 +1,1 @@
+UPDATE onchain_trades SET status = ? WHERE id = ?

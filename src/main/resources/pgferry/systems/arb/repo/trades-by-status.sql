@@ -1,0 +1,6 @@
+SELECT id, tx_hash, log_index, block_number, block_timestamp, symbol, direction, onchain_input_symbol,
+       onchain_input_amount, onchain_input_amount_raw, onchain_output_symbol, onchain_output_amount,
+       onchain_io_ratio, onchain_price_per_share_cents, status, created_at
+FROM onchain_trades
+WHERE status = ?
+ORDER BY id

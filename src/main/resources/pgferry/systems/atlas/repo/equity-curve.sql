@@ -1,0 +1,1 @@
+SELECT date, equity FROM equity_curves WHERE bot_id = ? ORDER BY date

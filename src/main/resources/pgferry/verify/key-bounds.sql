@@ -1,0 +1,1 @@
+SELECT min({key})::text, max({key})::text FROM {table}
