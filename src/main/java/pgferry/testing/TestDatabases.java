@@ -67,7 +67,8 @@ public final class TestDatabases {
         return t;
     });
     private volatile boolean closing;
-    private final AtomicInteger counter = new AtomicInteger();
+    /** Shared by every instance in this JVM: two instances may point at the same physical server. */
+    private static final AtomicInteger COUNTER = new AtomicInteger();
     private final Connection owner;
     private final int serverVersion;
     private final boolean fsyncOff;
@@ -125,7 +126,7 @@ public final class TestDatabases {
             scheduleRefill(first);
             return new PgDatabase(this, made, migrations);
         }
-        String name = TEST_PREFIX + TOKEN + "_" + counter.incrementAndGet();
+        String name = TEST_PREFIX + TOKEN + "_" + COUNTER.incrementAndGet();
         try {
             withAdmin(c -> clone(c, name, first));
         } catch (SQLException e) {
@@ -156,7 +157,7 @@ public final class TestDatabases {
             filler.execute(() -> {
                 try {
                     while (!closing && queue.size() < target) {
-                        String name = TEST_PREFIX + TOKEN + "_" + counter.incrementAndGet();
+                        String name = TEST_PREFIX + TOKEN + "_" + COUNTER.incrementAndGet();
                         withAdmin(c -> clone(c, name, template));
                         queue.addLast(name);
                     }
