@@ -94,6 +94,7 @@ public final class JsonExport {
     private final ExportStyle style;
     private final List<ExportResult.File> files = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<TableMapping>> kids = new HashMap<>();
 
     private JsonExport(Mapping mapping, Target target, String schema, Path out, ExportStyle style) {
         this.mapping = mapping;
@@ -284,7 +285,8 @@ public final class JsonExport {
     }
 
     private List<TableMapping> childrenOf(TableMapping parent) {
-        return mapping.tables().stream().filter(m -> parent.table().equalsIgnoreCase(m.parent())).toList();
+        return kids.computeIfAbsent(parent.table(),
+                k -> mapping.tables().stream().filter(m -> parent.table().equalsIgnoreCase(m.parent())).toList());
     }
 
     private Map<String, List<JsonNode>> childRecords(Connection c, TableMapping child) throws SQLException {
@@ -718,6 +720,10 @@ public final class JsonExport {
                 buffered.flush();
                 raw.getChannel().force(true);
                 raw.close();
+                // a temporary file is private (0600); an exported store file is an ordinary one
+                if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
