@@ -19,6 +19,8 @@ import pgferry.config.Secrets;
                 PlanCommand.class,
                 MigrateCommand.class,
                 VerifyCommand.class,
+                ConsistencyCommand.class,
+                ExportJsonCommand.class,
                 DemoCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,

@@ -1,6 +1,5 @@
 package pgferry.demo;
 
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,13 +9,16 @@ import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
 import pgferry.config.DatabaseUrl;
 import pgferry.services.LocalCluster;
+import pgferry.plan.PlanOptions;
+import pgferry.source.json.JsonStore;
+import pgferry.source.json.Mapping;
+import pgferry.store.Consistency;
+import pgferry.store.ConsistencyResult;
 import pgferry.store.ReplayResult;
+import pgferry.store.TableConsistency;
 import pgferry.store.StoreFlags;
-import pgferry.store.prescient.Portfolio;
 import pgferry.store.prescient.PrescientStore;
-import pgferry.store.prescient.Signals;
 import pgferry.store.prescient.Trade;
-import pgferry.store.prescient.Trades;
 
 /**
  * prescient moved to PostgreSQL while still running on its JSON files (seed 002's dual write). The
@@ -113,16 +115,25 @@ final class PrescientExercise implements Exercise {
         ctx.line("PostgreSQL started again (" + restartMillis + " ms); replay: " + entries + " outbox entries done, "
                 + synced + " keys synced; " + AFTER + " more trades written; outbox pending " + pendingAfter);
 
+        // seed 002's test_data_consistency over the whole store: every mapped table, JSON files vs PostgreSQL
+        JsonStore json = JsonStore.open(ctx.source(), Mapping.resource(SystemMigration.mappingResource(ctx.system())));
+        ConsistencyResult consistency = Consistency.check(json, SystemMigration.target(db), PlanOptions.defaults(), "public", 2, 0);
         List<String> differences = new ArrayList<>();
-        int trades;
-        try (Connection c = ds.getConnection()) {
-            differences.addAll(StoreConsistency.differences(store.trades(), Trades.INSTANCE, c));
-            differences.addAll(StoreConsistency.differences(store.portfolio(), Portfolio.INSTANCE, c));
-            differences.addAll(StoreConsistency.differences(store.signals(), Signals.INSTANCE, c));
-            trades = Trades.INSTANCE.findAll(c).size();
+        for (TableConsistency t : consistency.tables()) {
+            if (t.error() != null) {
+                differences.add(t.table() + ": " + t.error());
+            }
+            if (t.unconvertible() > 0) {
+                differences.add(t.table() + ": " + t.unconvertible() + " JSON records do not fit the columns' types");
+            }
+            t.onlyInJson().forEach(d -> differences.add(t.table() + " " + d.key() + ": only in the JSON files"));
+            t.onlyInPostgres().forEach(d -> differences.add(t.table() + " " + d.key() + ": only in PostgreSQL"));
+            t.differing().forEach(d -> differences.add(t.table() + " " + d.key() + ": JSON " + d.source() + " | PostgreSQL " + d.target()));
         }
-        ctx.line("consistency JSON files vs PostgreSQL (trades, portfolio, signals): " + differences.size() + " differences ("
-                + trades + " trades on both sides)");
+        long trades = consistency.tables().stream().filter(t -> t.table().equals("trades")).mapToLong(TableConsistency::postgresRows)
+                .findFirst().orElse(0);
+        ctx.line("consistency JSON files vs PostgreSQL (" + consistency.tables().size() + " mapped tables): " + differences.size()
+                + " differences (" + trades + " trades on both sides)");
         for (String d : differences.subList(0, Math.min(5, differences.size()))) {
             ctx.line("  " + d);
         }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pgferry.MigrationFixture;
 import pgferry.services.LocalCluster;
 import pgferry.store.prescient.Portfolio;
 import pgferry.store.prescient.PrescientStore;
@@ -28,7 +29,8 @@ import pgferry.testing.PgTest;
 /**
  * A process doing dual writes is killed (SIGKILL) at a random point, again and again, with
  * PostgreSQL up and with PostgreSQL unreachable. After a restart replays the outbox, every write
- * the child acknowledged is in the JSON file and in PostgreSQL, and the two are equal.
+ * the child acknowledged is in the JSON file and in PostgreSQL, and the two are equal ({@code pgferry
+ * consistency} reports zero differences).
  */
 @PgTest(migrations = TestTrades.PRESCIENT_SCHEMA)
 class KillTest {
@@ -82,5 +84,9 @@ class KillTest {
             assertSameTrades(Trades.INSTANCE.findAll(c), json);
             TestTrades.assertSameValues(Portfolio.INSTANCE.findAll(c), store.portfolio().findAllInJson());
         }
+        // and seed 002's test_data_consistency over the whole store finds nothing
+        MigrationFixture.Run consistency = MigrationFixture.pgferry("consistency", "json:" + data,
+                "--mapping", "src/main/resources/pgferry/systems/prescient/mapping.json", MigrationFixture.target(db));
+        assertThat(consistency.exit()).as("seed %d: %s%s", seed, consistency.out(), consistency.err()).isZero();
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,12 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
+import pgferry.MigrationFixture;
+import pgferry.load.Target;
+import pgferry.plan.PlanOptions;
 import pgferry.services.LocalCluster;
+import pgferry.source.json.JsonStore;
+import pgferry.source.json.Mapping;
 import pgferry.store.prescient.PrescientStore;
 import pgferry.store.prescient.Trade;
 import pgferry.store.prescient.Trades;
@@ -28,7 +34,8 @@ import pgferry.store.prescient.Trades;
 /**
  * Seed 002's failure scenario: PostgreSQL stops in the middle of a stream of dual writes. The
  * application keeps writing (JSON), reads fall back to JSON, the outbox fills; PostgreSQL comes back,
- * the outbox is replayed, and PostgreSQL holds exactly what the JSON file holds.
+ * the outbox is replayed, and PostgreSQL holds exactly what the JSON file holds: {@code pgferry consistency}
+ * over the whole store reports zero differences.
  */
 class OutageTest {
 
@@ -84,6 +91,19 @@ class OutageTest {
                 assertSameTrades(Trades.INSTANCE.findAll(c), json);
             }
             assertSameTrades(store.trades().findAll(), json); // reads from PostgreSQL again
+
+            // seed 002's test_data_consistency over the whole store, as the library and as the command
+            String url = cluster.jdbcUrl("postgres", "postgres");
+            ConsistencyResult consistency = Consistency.check(
+                    JsonStore.open(tmp.resolve("data"), Mapping.resource("pgferry/systems/prescient/mapping.json")),
+                    new Target(url, new Properties(), url), PlanOptions.defaults(), "public", 2, 0);
+            assertThat(consistency.differences()).as(consistency.toString()).isZero();
+            assertThat(consistency.consistent()).isTrue();
+            TableConsistency trades = consistency.tables().stream().filter(t -> t.table().equals("trades")).findFirst().orElseThrow();
+            assertThat(trades.jsonRows()).isEqualTo(acknowledged.size()).isEqualTo(trades.postgresRows());
+            MigrationFixture.Run cli = MigrationFixture.pgferry("consistency", "json:" + tmp.resolve("data"),
+                    "--mapping", "src/main/resources/pgferry/systems/prescient/mapping.json", url);
+            assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
         } finally {
             stop.set(true);
             pool.shutdownNow();

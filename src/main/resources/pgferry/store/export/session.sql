@@ -1,0 +1,3 @@
+-- export-json reads times in UTC and dates in ISO form.
+SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, YMD'
