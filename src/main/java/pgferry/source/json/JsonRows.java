@@ -41,6 +41,7 @@ public final class JsonRows implements SourceRows {
     private final SqliteValue[] values;
     private Refusal refusal;
     private long ordinal;
+    private final List<String> unknownScratch = new ArrayList<>();
 
     /**
      * A leaf element with what its columns may refer to; {@code shape} is why the element cannot be a row
@@ -226,7 +227,8 @@ public final class JsonRows implements SourceRows {
                     + JsonTree.kind(row.element()) + ", not an object");
         }
         if (t.unknownFields() != Mapping.UnknownFields.IGNORE) {
-            List<String> unknown = new ArrayList<>();
+            List<String> unknown = unknownScratch;
+            unknown.clear();
             k.collectUnknown(row.element(), unknown);
             for (String f : unknown) {
                 if (t.unknownFields() == Mapping.UnknownFields.REJECT) {
@@ -448,11 +450,10 @@ public final class JsonRows implements SourceRows {
             }
             for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
                 KnownFields k = children.get(e.getKey());
-                String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
                 if (k == null) {
-                    out.add(p);
-                } else {
-                    k.collect(e.getValue(), p, out);
+                    out.add(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey());
+                } else if (!k.all && e.getValue() instanceof Map<?, ?>) {
+                    k.collect(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out);
                 }
             }
         }
