@@ -21,6 +21,7 @@ URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB"
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 rss_mb() { echo $(( $(grep 'Maximum resident set size' "$1" | awk '{print $NF}') / 1024 )); }
+cpu_s() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$1"; }
 
 mkdir -p "$WORK"
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -o -DskipTests package)
@@ -53,9 +54,11 @@ t1=$(now); VERIFY=$(secs "$t0" "$t1")
 VERIFY_RSS=$(rss_mb "$WORK/verify-time.txt")
 echo "    verify: $(tail -1 "$WORK/verify.txt")"
 
-python3 - "$WORK/migrate-report.json" "$MIGRATE" "$MIGRATE_RSS" "$VERIFY" "$VERIFY_RSS" <<'PY'
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+python3 - "$WORK/migrate-report.json" "$MIGRATE" "$MIGRATE_RSS" "$VERIFY" "$VERIFY_RSS" "$(cpu_s "$WORK/migrate-time.txt")" "$LOAD" <<'PY'
 import json, sys
 report, migrate, mrss, verify, vrss = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+mcpu, load = float(sys.argv[6]), sys.argv[7]
 r = json.load(open(report))
 tables = r.get("tables", [])
 def n(t, *keys):
@@ -67,6 +70,7 @@ rows = sum(n(t, "loadedRows") for t in tables)
 trades = next((n(t, "loadedRows") for t in tables if t.get("table") == "trades"), 0)
 print()
 print(f"  migrate: {rows:,} rows ({trades:,} trades) in {migrate:.2f} s = {rows / migrate:,.0f} rows/s, peak RSS {mrss} MB (-Xmx256m)")
+print(f"           pgferry's own CPU {mcpu:.1f} s (user+sys; the rest is PostgreSQL and waiting); load average at the end {load} on {__import__('os').cpu_count()} cores")
 print(f"  verify:  {verify:.2f} s = {rows / verify:,.0f} rows/s, peak RSS {vrss} MB (-Xmx256m)")
 ok = rows / migrate >= 100_000
 print(f"  target >= 100k rows/s: {'ok' if ok else 'MISSED'}; heap capped at 256 MB by -Xmx (an OutOfMemoryError would have failed the run)")
