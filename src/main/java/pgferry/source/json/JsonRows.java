@@ -33,15 +33,21 @@ public final class JsonRows implements SourceRows {
     private final Iterator<FilePattern.Match> files;
     private final KnownFields known;
     private final KnownFields wrapperKnown;
+    /** The checks of the enclosing tables' records (index = chain level), for a child table; null otherwise. */
+    private final Ancestor[] ancestors;
     private RecordStream stream;
     private FilePattern.Match file;
     private final Deque<Row> pending = new ArrayDeque<>();
     private final SqliteValue[] values;
     private Refusal refusal;
     private long ordinal;
+    private final List<String> unknownScratch = new ArrayList<>();
 
-    /** A leaf element with what its columns may refer to. */
-    private record Row(Object element, Object parent, long index, RecordStream.Record top) {
+    /**
+     * A leaf element with what its columns may refer to; {@code shape} is why the element cannot be a row
+     * (an object where the mapping expects an array...), or null.
+     */
+    private record Row(Object element, Object parent, long index, RecordStream.Record top, String shape) {
     }
 
     JsonRows(JsonStore store, Mapping.TableMapping table, List<Column> columns) {
@@ -60,6 +66,30 @@ public final class JsonRows implements SourceRows {
         this.files = new FilePattern(top.file()).files(store.dir()).iterator();
         this.known = KnownFields.of(table, store.mapping());
         this.wrapperKnown = table == top ? KnownFields.wrapper(store.mapping(), top) : null;
+        this.ancestors = new Ancestor[chain.size() - 1];
+        for (int level = 0; level < ancestors.length; level++) {
+            ancestors[level] = new Ancestor(chain.get(level), store.mapping());
+        }
+    }
+
+    /** A parent table's record checks, with every column of its mapping. */
+    private static final class Ancestor {
+        final Mapping.TableMapping table;
+        final Mapping.ColumnMapping[] cols;
+        final Expect[] expect;
+        final KnownFields known;
+        final SqliteValue[] scratch;
+
+        Ancestor(Mapping.TableMapping table, Mapping mapping) {
+            this.table = table;
+            this.cols = table.columns().toArray(Mapping.ColumnMapping[]::new);
+            this.expect = new Expect[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                expect[i] = expect(cols[i].type());
+            }
+            this.known = KnownFields.of(table, mapping);
+            this.scratch = new SqliteValue[cols.length];
+        }
     }
 
     static Expect expect(String type) {
@@ -117,90 +147,159 @@ public final class JsonRows implements SourceRows {
                 stream = null;
                 continue;
             }
-            expand(r, r.value(), null, 1, 0);
+            expand(r, r.value(), null, 1, 0, null);
             if (!pending.isEmpty()) {
                 return true;
             }
         }
     }
 
-    private void expand(RecordStream.Record top, Object element, Object parent, int level, long index) {
+    /**
+     * Expands {@code element}, a record of {@code chain[level - 1]}, down to this table's rows. A record of
+     * an enclosing table that the source refuses takes its rows in this table with it ({@code refused}):
+     * a child row never loads without its parent.
+     */
+    private void expand(RecordStream.Record top, Object element, Object parent, int level, long index, String refused) {
         if (level == chain.size()) {
-            pending.add(new Row(element, parent, index, top));
+            pending.add(new Row(element, parent, index, top, refused));
             return;
+        }
+        if (refused == null) {
+            Ancestor a = ancestors[level - 1];
+            Refusal r = check(new Row(element, parent, index, top, null), a.table, a.cols, a.expect, a.known, a.scratch,
+                    false);
+            if (r != null) {
+                refused = "its " + a.table.table() + " record is rejected (" + r.reason() + ")";
+            }
         }
         Mapping.TableMapping child = chain.get(level);
         Object inner = JsonTree.at(element, JsonTree.path(child.records()));
         if (inner == null || inner == JsonTree.NULL) {
             return;
         }
-        if (inner instanceof List<?> list && !child.single()) {
-            for (int i = 0; i < list.size(); i++) {
-                expand(top, list.get(i), element, level + 1, i);
+        if (child.single() || inner instanceof List<?>) {
+            if (inner instanceof List<?> list && !child.single()) {
+                for (int i = 0; i < list.size(); i++) {
+                    expand(top, list.get(i), element, level + 1, i, refused);
+                }
+            } else {
+                expand(top, inner, element, level + 1, 0, refused);
             }
-        } else {
-            expand(top, inner, element, level + 1, 0);
+            return;
+        }
+        // the mapping expects an array of records here: one refused row stands for what is there instead,
+        // so that the records of this table that the file does hold are still counted (and none silently dropped)
+        String shape = "'" + child.records() + "' of the " + (level == 1 ? "" : "enclosing ") + chain.get(level - 1).table()
+                + " record is " + JsonTree.kind(inner) + " where the mapping expects an array of " + child.table()
+                + " records (for one object set \"single\": true on table " + child.table() + ")";
+        if (level + 1 == chain.size()) {
+            pending.add(new Row(inner, element, 0, top, refused != null ? refused : shape));
         }
     }
 
     private void compute(Row row) {
-        refusal = null;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = SqliteValue.NULL;
-        }
-        if (row.top().duplicate() != null) {
-            refusal = new Refusal(null, null, where(row) + ": " + row.top().duplicate().describe());
+        if (row.shape() != null) {
+            bestEffort(row);
+            refusal = new Refusal(null, excerpt(JsonTree.write(row.element())),
+                    where(row) + ": " + row.shape());
             return;
+        }
+        refusal = check(row, table, cols, expect, known, values, true);
+        if (refusal != null) {
+            bestEffort(row);
+        }
+    }
+
+    /**
+     * The source's checks of one record of {@code t} (the columns {@code cs}): fills {@code out} and returns
+     * null, or returns why the record is refused. {@code report}: count unmapped fields for the report
+     * (false when checking a parent record on behalf of its children, which the parent's own rows count).
+     */
+    private Refusal check(Row row, Mapping.TableMapping t, Mapping.ColumnMapping[] cs, Expect[] ex, KnownFields k,
+                          SqliteValue[] out, boolean report) {
+        java.util.Arrays.fill(out, SqliteValue.NULL);
+        if (row.top().duplicate() != null) {
+            JsonTree.Duplicate d = row.top().duplicate();
+            return new Refusal(report ? columnOf(d) : null, null, where(row) + ": " + d.describe());
         }
         if (!(row.element() instanceof Map<?, ?>)) {
-            refusal = new Refusal(null, JsonTree.write(row.element()), where(row) + ": the record is "
+            return new Refusal(null, excerpt(JsonTree.write(row.element())), where(row) + ": the record is "
                     + JsonTree.kind(row.element()) + ", not an object");
-            return;
         }
-        if (table.unknownFields() != Mapping.UnknownFields.IGNORE) {
-            List<String> unknown = new ArrayList<>();
-            known.collectUnknown(row.element(), unknown);
+        if (t.unknownFields() != Mapping.UnknownFields.IGNORE) {
+            List<String> unknown = unknownScratch;
+            unknown.clear();
+            k.collectUnknown(row.element(), unknown);
             for (String f : unknown) {
-                if (table.unknownFields() == Mapping.UnknownFields.REJECT) {
-                    refusal = new Refusal(f, null, where(row) + ": unknown field " + f
+                if (t.unknownFields() == Mapping.UnknownFields.REJECT) {
+                    return new Refusal(f, null, where(row) + ": unknown field " + f
                             + " (the mapping says unknownFields: reject; map it or list it in \"ignore\")");
-                    return;
                 }
-                store.unknownField(table.table(), f);
+                if (report) {
+                    store.unknownField(t.table(), f);
+                }
             }
         }
-        for (int i = 0; i < cols.length; i++) {
-            Mapping.ColumnMapping c = cols[i];
-            Object v = switch (c.from()) {
-                case PATH -> JsonTree.at(row.element(), c.path());
-                case PARENT -> JsonTree.at(row.parent(), c.path());
-                case ROOT -> stream == null ? null : JsonTree.at(stream.wrapper(), c.path());
-                case CAPTURE -> file.captures().get(c.ref());
-                case CONST -> c.constant();
-                case INDEX -> new JsonNumber(Long.toString(row.index()));
-            };
-            if (v == null && c.fallback() != null) {
-                v = c.fallback();
-            }
+        for (int i = 0; i < cs.length; i++) {
+            Mapping.ColumnMapping c = cs[i];
+            Object v = raw(row, c);
             if (v == null || v == JsonTree.NULL) {
                 if (c.notNull()) {
-                    refusal = new Refusal(c.name(), null, where(row) + ": " + (v == null ? "missing required field "
+                    return new Refusal(c.name(), null, where(row) + ": " + (v == null ? "missing required field "
                             : "null in required field ") + describe(c) + " (column " + c.name() + " is NOT NULL"
                             + (c.fallback() == null ? " without a default" : "") + ")");
-                    return;
                 }
-                values[i] = SqliteValue.NULL;
+                out[i] = SqliteValue.NULL;
                 continue;
             }
-            SqliteValue sv = value(v, expect[i]);
+            SqliteValue sv = value(v, ex[i]);
             if (sv == null) {
-                refusal = new Refusal(c.name(), excerpt(JsonTree.write(v)), where(row) + ": " + JsonTree.kind(v)
-                        + " where " + wanted(expect[i]) + " belongs (field " + describe(c) + ", column " + c.name()
+                return new Refusal(c.name(), excerpt(JsonTree.write(v)), where(row) + ": " + JsonTree.kind(v)
+                        + " where " + wanted(ex[i]) + " belongs (field " + describe(c) + ", column " + c.name()
                         + " " + c.type() + ")");
-                return;
             }
-            values[i] = sv;
+            out[i] = sv;
         }
+        return null;
+    }
+
+    /** The JSON value column {@code c} takes from {@code row} (its default when missing), or null. */
+    private Object raw(Row row, Mapping.ColumnMapping c) {
+        Object v = switch (c.from()) {
+            case PATH -> JsonTree.at(row.element(), c.path());
+            case PARENT -> JsonTree.at(row.parent(), c.path());
+            case ROOT -> stream == null ? null : JsonTree.at(stream.wrapper(), c.path());
+            case CAPTURE -> file.captures().get(c.ref());
+            case CONST -> c.constant();
+            case INDEX -> new JsonNumber(Long.toString(row.index()));
+        };
+        return v == null && c.fallback() != null ? c.fallback() : v;
+    }
+
+    /**
+     * For a refused row: the values that can be read as they are (so that the rejects file names the row by
+     * its key); the others stay NULL.
+     */
+    private void bestEffort(Row row) {
+        for (int i = 0; i < cols.length; i++) {
+            Object v = raw(row, cols[i]);
+            SqliteValue sv = v == null || v == JsonTree.NULL ? null : value(v, expect[i]);
+            values[i] = sv == null ? SqliteValue.NULL : sv;
+        }
+    }
+
+    /** The column mapped to the repeated key's path, or null when none is (the key is in an unmapped part). */
+    private String columnOf(JsonTree.Duplicate d) {
+        if (chain.size() > 1) {
+            return null;
+        }
+        String path = d.path().isEmpty() ? d.key() : d.path() + "." + d.key();
+        for (Mapping.ColumnMapping c : cols) {
+            if (c.from() == Mapping.From.PATH && (c.ref().equals(path) || path.startsWith(c.ref() + "."))) {
+                return c.name();
+            }
+        }
+        return null;
     }
 
     private static SqliteValue value(Object v, Expect e) {
@@ -351,11 +450,10 @@ public final class JsonRows implements SourceRows {
             }
             for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
                 KnownFields k = children.get(e.getKey());
-                String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
                 if (k == null) {
-                    out.add(p);
-                } else {
-                    k.collect(e.getValue(), p, out);
+                    out.add(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey());
+                } else if (!k.all && e.getValue() instanceof Map<?, ?>) {
+                    k.collect(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out);
                 }
             }
         }

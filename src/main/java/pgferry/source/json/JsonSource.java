@@ -4,6 +4,7 @@ import java.util.List;
 import pgferry.catalog.Column;
 import pgferry.catalog.Table;
 import pgferry.source.RowSource;
+import pgferry.source.SourceRows;
 
 /** One reader over a {@link JsonStore} (one per worker; not thread-safe). */
 public final class JsonSource implements RowSource {
@@ -21,10 +22,11 @@ public final class JsonSource implements RowSource {
     }
 
     @Override
-    public JsonRows rows(Table table, List<Column> columns) {
+    public SourceRows rows(Table table, List<Column> columns) {
         Mapping.TableMapping t = store.mapping().table(table.name())
                 .orElseThrow(() -> new IllegalArgumentException("no mapping for table " + table.name()));
-        return new JsonRows(store, t, columns);
+        // files are parsed on a thread of their own, a few bounded batches ahead of the load
+        return new ReadAheadRows(new JsonRows(store, t, columns), columns.size(), t.table());
     }
 
     @Override

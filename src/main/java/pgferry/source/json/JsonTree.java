@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One JSON value in memory, in plain Java: objects are {@code LinkedHashMap<String, Object>} (file order),
@@ -39,50 +40,63 @@ public final class JsonTree {
 
     /** Reads the value whose first token is the parser's current token; sets {@code dup[0]} at the first repeat. */
     public static Object read(JsonParser p, Duplicate[] dup) throws IOException {
-        return read(p, p.currentToken(), "", dup);
+        return read(p, p.currentToken(), null, dup);
     }
 
-    private static Object read(JsonParser p, JsonToken t, String path, Duplicate[] dup) throws IOException {
+    /**
+     * Where a container sits inside the record: its parent, and its key (in an object) or index (in an array).
+     * Made only for containers, and turned into text only for a duplicate's message.
+     */
+    private record Step(Step parent, String key, int index) {
+        static String text(Step s) {
+            if (s == null) {
+                return "";
+            }
+            String up = text(s.parent);
+            return s.key != null ? (up.isEmpty() ? s.key : up + "." + s.key) : up + "[" + s.index + "]";
+        }
+    }
+
+    private static Object read(JsonParser p, JsonToken t, Step at, Duplicate[] dup) throws IOException {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    long line = p.currentLocation().getLineNr();
-                    String sub = path.isEmpty() ? key : path + "." + key;
-                    Object v = read(p, p.nextToken(), sub, dup);
-                    if (m.putIfAbsent(key, v) != null && dup[0] == null) {
-                        dup[0] = new Duplicate(key, path, line);
+                    if (dup[0] == null && m.containsKey(key)) {
+                        dup[0] = new Duplicate(key, Step.text(at), p.currentLocation().getLineNr());
                     }
+                    JsonToken vt = p.nextToken();
+                    Object v = vt == JsonToken.START_OBJECT || vt == JsonToken.START_ARRAY
+                            ? read(p, vt, new Step(at, key, -1), dup) : scalar(p, vt);
+                    m.putIfAbsent(key, v);
                 }
                 return m;
             }
             case START_ARRAY -> {
                 List<Object> a = new ArrayList<>();
                 JsonToken n;
-                int i = 0;
                 while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    a.add(read(p, n, path + "[" + i++ + "]", dup));
+                    a.add(n == JsonToken.START_OBJECT || n == JsonToken.START_ARRAY
+                            ? read(p, n, new Step(at, null, a.size()), dup) : scalar(p, n));
                 }
                 return a;
             }
-            case VALUE_STRING -> {
-                return p.getText();
+            default -> {
+                return scalar(p, t);
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new JsonNumber(p.getText());
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return NULL;
-            }
-            default -> throw new IOException("unexpected token " + t);
         }
+    }
+
+    private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(p.getText());
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> NULL;
+            default -> throw new IOException("unexpected token " + t);
+        };
     }
 
     /** The value at a dotted path ("usage.analysisCount"; "$" or "" is the value itself), or null when missing. */
@@ -98,12 +112,15 @@ public final class JsonTree {
         return v;
     }
 
+    /** The split paths of a mapping (a handful of strings, read for every row). */
+    private static final Map<String, List<String>> PATHS = new ConcurrentHashMap<>();
+
     /** Splits a dotted path; "$" and "" are the empty path. */
     public static List<String> path(String dotted) {
         if (dotted == null || dotted.isEmpty() || dotted.equals("$")) {
             return List.of();
         }
-        return List.of(dotted.split("\\."));
+        return PATHS.computeIfAbsent(dotted, d -> List.of(d.split("\\.")));
     }
 
     /** Compact JSON text of a value (numbers as written, keys in order, non-ASCII as is). */

@@ -159,13 +159,14 @@ final class RecordStream implements AutoCloseable {
                         + "; check \"records\" in the mapping");
             }
             String name = parser.currentName();
+            long line = parser.currentLocation().getLineNr();
             JsonToken v = parser.nextToken();
             if (name.equals(step)) {
                 descend(v, depth + 1);
                 return;
             }
             if (depth == 0) {
-                wrapper.put(name, JsonTree.read(parser, new JsonTree.Duplicate[1]));
+                putWrapper(name, line);
             } else {
                 parser.skipChildren();
             }
@@ -180,9 +181,13 @@ final class RecordStream implements AutoCloseable {
             JsonToken n;
             while ((n = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                long line = parser.currentLocation().getLineNr();
                 parser.nextToken();
+                if (name.equals(path.get(depth))) {
+                    throw duplicate(name, depth, line);
+                }
                 if (depth == 0) {
-                    wrapper.put(name, JsonTree.read(parser, new JsonTree.Duplicate[1]));
+                    putWrapper(name, line);
                 } else {
                     parser.skipChildren();
                 }
@@ -196,6 +201,28 @@ final class RecordStream implements AutoCloseable {
             throw new SourceReadException("file " + display + at(parser.currentTokenLocation())
                     + ": more JSON after the end of the top-level value; fix the file (two documents concatenated?)");
         }
+    }
+
+    /** Reads a field of the top-level object (not the records) into {@link #wrapper}; a repeated key fails the file. */
+    private void putWrapper(String name, long line) throws IOException {
+        JsonTree.Duplicate[] dup = new JsonTree.Duplicate[1];
+        Object value = JsonTree.read(parser, dup);
+        if (wrapper.containsKey(name)) {
+            throw duplicate(name, 0, line);
+        }
+        if (dup[0] != null) {
+            JsonTree.Duplicate d = dup[0];
+            throw new SourceReadException("file " + display + ": duplicate key \"" + d.key() + "\" in \"" + name
+                    + (d.path().isEmpty() ? "" : "." + d.path()) + "\" of the top-level object (line " + d.line()
+                    + "): a JSON object must not repeat a key (one of the values would be lost); fix the file");
+        }
+        wrapper.put(name, value);
+    }
+
+    private SourceReadException duplicate(String name, int depth, long line) {
+        String in = depth == 0 ? "the top-level object" : "\"" + String.join(".", path.subList(0, depth)) + "\"";
+        return new SourceReadException("file " + display + ": duplicate key \"" + name + "\" in " + in + " (line " + line
+                + "): a JSON object must not repeat a key (one of the values would be lost); fix the file");
     }
 
     private static String describe(JsonToken t) {
