@@ -186,33 +186,76 @@ final class DateTimeText {
     /** "YYYY-MM-DD HH:MM:SS[.ffffff]+00" in UTC for the instant, or null when the year is outside 1..9999. */
     static String formatUtc(long epochSecond, int nanos) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, nanos, ZoneOffset.UTC);
-        String s = formatLocal(t);
-        return s == null ? null : s + "+00";
+        return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano(), true);
     }
 
     /** "YYYY-MM-DD HH:MM:SS[.ffffff]", or null when the year is outside 1..9999. */
     static String formatLocal(LocalDateTime t) {
-        if (t.getYear() < 1 || t.getYear() > 9999) {
+        return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano(), false);
+    }
+
+    /** {@link #formatLocal} plus "+00" (the fields are already UTC), or null when the year is outside 1..9999. */
+    static String formatLocalAsUtc(LocalDateTime t) {
+        return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano(), true);
+    }
+
+    /**
+     * The fields as "YYYY-MM-DD HH:MM:SS", then ".ffffff" without trailing zeros when the microseconds
+     * are not zero (nanoseconds below a microsecond are dropped, as PostgreSQL keeps microseconds),
+     * then "+00" when {@code utc}; null when the year is outside 1..9999. Written straight into bytes.
+     */
+    private static String format(int year, int month, int day, int hour, int minute, int second, int nanos, boolean utc) {
+        if (year < 1 || year > 9999) {
             return null;
         }
-        StringBuilder b = new StringBuilder(32);
-        pad(b, t.getYear(), 4).append('-');
-        pad(b, t.getMonthValue(), 2).append('-');
-        pad(b, t.getDayOfMonth(), 2).append(' ');
-        pad(b, t.getHour(), 2).append(':');
-        pad(b, t.getMinute(), 2).append(':');
-        pad(b, t.getSecond(), 2);
-        int micros = t.getNano() / 1000;
+        byte[] b = new byte[19 + 7 + 3];
+        put4(b, 0, year);
+        b[4] = '-';
+        put2(b, 5, month);
+        b[7] = '-';
+        put2(b, 8, day);
+        b[10] = ' ';
+        put2(b, 11, hour);
+        b[13] = ':';
+        put2(b, 14, minute);
+        b[16] = ':';
+        put2(b, 17, second);
+        int n = 19;
+        int micros = nanos / 1000;
         if (micros != 0) {
-            b.append('.');
-            String f = String.format("%06d", micros);
-            int end = f.length();
-            while (f.charAt(end - 1) == '0') {
-                end--;
+            b[n++] = '.';
+            int digits = 6;
+            while (micros % 10 == 0) {
+                micros /= 10;
+                digits--;
             }
-            b.append(f, 0, end);
+            for (int k = digits - 1; k >= 0; k--) {
+                b[n + k] = (byte) ('0' + micros % 10);
+                micros /= 10;
+            }
+            n += digits;
         }
-        return b.toString();
+        if (utc) {
+            b[n++] = '+';
+            b[n++] = '0';
+            b[n++] = '0';
+        }
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void put2(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
+    }
+
+    private static void put4(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 1000);
+        b[at + 1] = (byte) ('0' + v / 100 % 10);
+        b[at + 2] = (byte) ('0' + v / 10 % 10);
+        b[at + 3] = (byte) ('0' + v % 10);
     }
 
     static String formatDate(LocalDateTime t) {
