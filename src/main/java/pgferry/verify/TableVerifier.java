@@ -76,8 +76,11 @@ public final class TableVerifier {
         long unrecorded;
     }
 
-    /** How rows fall into ranges. */
-    private record Layout(int[] keyIdx, boolean intKey, long min, long width) {
+    /**
+     * How rows fall into ranges, and which row hash the checksums use: {@link RowHash} (md5, which
+     * PostgreSQL computes itself for the target side) or the JVM-only FNV hash of {@link #hash}.
+     */
+    private record Layout(int[] keyIdx, boolean intKey, long min, long width, boolean md5) {
         int bucket(String[] canon) {
             if (intKey) {
                 String k = canon[keyIdx[0]];
@@ -122,13 +125,14 @@ public final class TableVerifier {
                 kinds[i] = Canonical.kindOf(type);
                 jsonb[i] = type.equalsIgnoreCase("jsonb");
             }
-            layout = layout(pg, t, kinds);
+            layout = layout(pg, t, kinds, jsonb);
         } catch (SQLException e) {
             return failed(t, t0, oneLine(e));
         }
         Layout lay = layout;
-        CompletableFuture<Side> src = CompletableFuture.supplyAsync(() -> sourcePass(t, kinds, lay, rejectedRowids, null, null));
-        CompletableFuture<Side> tgt = CompletableFuture.supplyAsync(() -> targetPass(t, kinds, jsonb, lay, null, null));
+        CompletableFuture<Side> tgt = CompletableFuture.supplyAsync(() -> lay.md5()
+                ? targetSums(t, kinds, jsonb, lay) : targetPass(t, kinds, jsonb, lay, null, null));
+        CompletableFuture<Side> src = CompletableFuture.supplyAsync(() -> sourceChecksums(t, kinds, lay, rejectedRowids));
         Side s;
         Side g;
         try {
@@ -159,7 +163,7 @@ public final class TableVerifier {
                 (System.nanoTime() - t0) / 1_000_000, error);
     }
 
-    private Layout layout(Connection pg, TableLoad t, Canonical.Kind[] kinds) throws SQLException {
+    private Layout layout(Connection pg, TableLoad t, Canonical.Kind[] kinds, boolean[] jsonb) throws SQLException {
         List<ColumnLoad> cols = t.columns();
         int[] keyIdx = t.keyColumns().stream().mapToInt(k -> {
             for (int i = 0; i < cols.size(); i++) {
@@ -178,11 +182,12 @@ public final class TableVerifier {
                     long min = Long.parseLong(rs.getString(1));
                     long max = Long.parseLong(rs.getString(2));
                     long width = Math.max(1, (max - min) / BUCKETS + 1);
-                    return new Layout(keyIdx, true, min, width);
+                    boolean inPostgres = sumsInPostgres(pg, kinds, jsonb) && max - min >= 0; // no overflow
+                    return new Layout(keyIdx, true, min, width, inPostgres);
                 }
             }
         }
-        return new Layout(keyIdx, false, 0, 1);
+        return new Layout(keyIdx, false, 0, 1, false);
     }
 
     /** Reads the source; with {@code only} set, collects the rows of those buckets into {@code rows}. */
@@ -196,6 +201,7 @@ public final class TableVerifier {
         for (int k : lay.keyIdx()) {
             inKey[k] = true;
         }
+        RowHash md5 = lay.md5() ? new RowHash() : null;
         try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
             String[] canon = new String[n];
             rows:
@@ -219,10 +225,239 @@ public final class TableVerifier {
                         continue rows;
                     }
                 }
-                add(side, lay, canon, only, rows);
+                add(side, lay, canon, only, rows, md5);
             }
         }
         return side;
+    }
+
+    /** Rows handed from the reading thread to the hashing threads at a time. */
+    private static final int BATCH_ROWS = 1024;
+    private static final Object[] END = new Object[0];
+
+    /**
+     * The source side's checksums: this thread reads the rows (and leaves out rejected and refused ones);
+     * {@link #hashThreads()} threads convert, canonicalize and hash them, each into its own {@link Side},
+     * summed at the end (the checksums are sums, so the order rows are hashed in does not matter).
+     * Memory: a few batches of {@value #BATCH_ROWS} raw rows.
+     */
+    private Side sourceChecksums(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids) {
+        List<ColumnLoad> cols = t.columns();
+        List<Column> sourceCols = cols.stream().map(ColumnLoad::source).toList();
+        int n = cols.size();
+        boolean[] inKey = new boolean[n];
+        for (int k : lay.keyIdx()) {
+            inKey[k] = true;
+        }
+        int threads = hashThreads();
+        java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(threads * 4);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Side[] parts = new Side[threads];
+        Thread[] workers = new Thread[threads];
+        for (int w = 0; w < threads; w++) {
+            Side part = new Side();
+            parts[w] = part;
+            workers[w] = new Thread(() -> {
+                RowHash md5 = lay.md5() ? new RowHash() : null;
+                String[] canon = new String[n];
+                try {
+                    while (true) {
+                        Object[] batch = queue.take();
+                        if (batch == END) {
+                            return;
+                        }
+                        rows:
+                        for (Object o : batch) {
+                            if (o == null) {
+                                break;
+                            }
+                            pgferry.source.sqlite.SqliteValue[] raw = (pgferry.source.sqlite.SqliteValue[]) o;
+                            for (int i = 0; i < n; i++) {
+                                Converted c = cols.get(i).converter().convert(raw[i]);
+                                if (c instanceof Converted.Value v && !(v.text() == null && inKey[i] && !t.keyIsRowid())) {
+                                    canon[i] = Canonical.of(kinds[i], v.text());
+                                } else {
+                                    part.rejected++;
+                                    part.unrecorded++;
+                                    continue rows;
+                                }
+                            }
+                            add(part, lay, canon, null, null, md5);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    queue.clear();
+                }
+            }, "pgferry-verify-" + t.target() + "-" + w);
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+        Side total = new Side();
+        try {
+            try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
+                Object[] batch = new Object[BATCH_ROWS];
+                int used = 0;
+                while (failure.get() == null && r.next()) {
+                    if (r.hasRowid() && rejectedRowids.contains(r.rowid())) {
+                        total.rejected++;
+                        continue;
+                    }
+                    if (r.refusal() != null) {
+                        total.rejected++;
+                        total.unrecorded++;
+                        continue;
+                    }
+                    pgferry.source.sqlite.SqliteValue[] raw = new pgferry.source.sqlite.SqliteValue[n];
+                    for (int i = 0; i < n; i++) {
+                        raw[i] = r.value(i);
+                    }
+                    batch[used++] = raw;
+                    if (used == BATCH_ROWS) {
+                        put(queue, batch, failure);
+                        batch = new Object[BATCH_ROWS];
+                        used = 0;
+                    }
+                }
+                if (used > 0) {
+                    put(queue, batch, failure);
+                }
+            } finally {
+                for (int w = 0; w < threads; w++) {
+                    put(queue, END, failure);
+                }
+                if (failure.get() != null) {
+                    for (Thread w : workers) {
+                        w.interrupt();
+                    }
+                }
+                for (Thread w : workers) {
+                    w.join();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            for (Thread w : workers) {
+                w.interrupt();
+            }
+            throw new IllegalStateException("interrupted while verifying " + t.qualified(), e);
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error er) {
+            throw er;
+        }
+        if (f != null) {
+            throw new IllegalStateException(f);
+        }
+        for (Side p : parts) {
+            total.rows += p.rows;
+            total.rejected += p.rejected;
+            total.unrecorded += p.unrecorded;
+            for (int b = 0; b < BUCKETS; b++) {
+                total.count[b] += p.count[b];
+                total.sum[b] += p.sum[b];
+            }
+        }
+        return total;
+    }
+
+    /** Puts a batch, giving up (dropping it) once a hashing thread has failed. */
+    private static void put(java.util.concurrent.BlockingQueue<Object[]> queue, Object[] batch,
+                            java.util.concurrent.atomic.AtomicReference<Throwable> failure) throws InterruptedException {
+        while (!queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (failure != null && failure.get() != null) {
+                return;
+            }
+        }
+    }
+
+    /** Hashing threads per source pass: the machine's cores, at most 4. */
+    private static int hashThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static final java.util.Properties CANONICAL_SQL = new java.util.Properties();
+
+    static {
+        try (InputStream in = TableVerifier.class.getResourceAsStream("/pgferry/verify/canonical-exprs.properties")) {
+            CANONICAL_SQL.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SQL canonical expression for a column of this kind, or null when only the JVM computes it. */
+    static String canonicalSql(Canonical.Kind kind, boolean jsonb) {
+        String key = kind == Canonical.Kind.JSON ? (jsonb ? "JSONB" : null) : kind.name();
+        return key == null ? null : CANONICAL_SQL.getProperty(key);
+    }
+
+    /** True when PostgreSQL can compute this table's target checksums (server and every column kind). */
+    static boolean sumsInPostgres(Connection pg, Canonical.Kind[] kinds, boolean[] jsonb) throws SQLException {
+        for (int i = 0; i < kinds.length; i++) {
+            if (canonicalSql(kinds[i], jsonb[i]) == null) {
+                return false;
+            }
+        }
+        try (Statement st = pg.createStatement(); ResultSet rs = st.executeQuery(load("target-sums-capable.sql"))) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** The target side's checksums computed by PostgreSQL (verify/target-sums.sql): 4096 rows come back. */
+    private Side targetSums(TableLoad t, Canonical.Kind[] kinds, boolean[] jsonb, Layout lay) {
+        Side side = new Side();
+        List<ColumnLoad> cols = t.columns();
+        StringBuilder values = new StringBuilder();
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+            String expr = canonicalSql(kinds[i], jsonb[i]).replace("{c}", LoadSql.quote(cols.get(i).target()));
+            values.append(i == 0 ? "" : ", ").append('(').append(expr).append(") AS c").append(i);
+            parts.append(i == 0 ? "" : " || ").append("coalesce(octet_length(c").append(i).append(")::text || ':' || c")
+                    .append(i).append(", 'N')");
+        }
+        String sql = fill("target-sums.sql", Map.of("values", values.toString(), "parts", parts.toString(),
+                "key", LoadSql.quote(cols.get(lay.keyIdx()[0]).target()), "table", t.qualified(),
+                "last_bucket", Integer.toString(BUCKETS - 1)));
+        try (Connection pg = target.connect()) {
+            session(pg);
+            try (PreparedStatement ps = pg.prepareStatement(sql)) {
+                ps.setLong(1, lay.min());
+                ps.setLong(2, lay.width());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int b = rs.getInt(1);
+                        long count = rs.getLong(2);
+                        side.count[b] = count;
+                        side.sum[b] = new java.math.BigInteger(rs.getString(3)).longValue(); // the sum mod 2^64
+                        side.rows += count;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading " + t.qualified() + " on " + target.display() + ": " + oneLine(e), e);
+        }
+        return side;
+    }
+
+    /** Rows per fetch for a full read of the target: about 16 MB of rows in the driver, 100..20000 rows. */
+    private static int fetchRows(Connection pg, TableLoad t) throws SQLException {
+        String widths = t.columns().stream()
+                .map(c -> "coalesce(octet_length(" + LoadSql.quote(c.target()) + "::text), 0)")
+                .collect(Collectors.joining(" + "));
+        long width;
+        try (Statement st = pg.createStatement();
+             ResultSet rs = st.executeQuery(fill("target-row-width.sql", Map.of("widths", widths.isEmpty() ? "0" : widths,
+                     "table", t.qualified())))) {
+            width = rs.next() ? rs.getLong(1) : 0;
+        }
+        long perRow = 3 * width + 48L * t.columns().size() + 64;
+        return (int) Math.max(100, Math.min(20_000, (16L << 20) / perRow));
     }
 
     private Side targetPass(TableLoad t, Canonical.Kind[] kinds, boolean[] jsonb, Layout lay, BitSet only,
@@ -249,7 +484,7 @@ public final class TableVerifier {
             } else {
                 String sql = fill("target-rows.sql", Map.of("columns", columns, "table", t.qualified()));
                 try (Statement st = pg.createStatement()) {
-                    st.setFetchSize(20_000);
+                    st.setFetchSize(fetchRows(pg, t));
                     try (ResultSet rs = st.executeQuery(sql)) {
                         readTarget(rs, kinds, jsonb, side, lay, only, rows);
                     }
@@ -275,11 +510,16 @@ public final class TableVerifier {
     }
 
     private static void add(Side side, Layout lay, String[] canon, BitSet only, Map<String, List<String[]>> rows) {
+        add(side, lay, canon, only, rows, null);
+    }
+
+    private static void add(Side side, Layout lay, String[] canon, BitSet only, Map<String, List<String[]>> rows,
+                            RowHash md5) {
         int b = lay.bucket(canon);
         side.rows++;
         if (only == null) {
             side.count[b]++;
-            side.sum[b] += hash(canon, null);
+            side.sum[b] += lay.md5() ? md5.of(canon) : hash(canon, null);
         } else if (only.get(b)) {
             rows.computeIfAbsent(keyOf(canon, lay), k -> new ArrayList<>()).add(canon.clone());
         }
