@@ -231,17 +231,71 @@ public final class TableVerifier {
         return side;
     }
 
-    /** Rows handed from the reading thread to the hashing threads at a time. */
-    private static final int BATCH_ROWS = 1024;
-    private static final Object[] END = new Object[0];
+    /** Rows a reader takes at a time before leaving the next ones to the other readers. */
+    private static final int BLOCK_ROWS = 256;
 
     /**
-     * The source side's checksums: this thread reads the rows (and leaves out rejected and refused ones);
-     * {@link #hashThreads()} threads convert, canonicalize and hash them, each into its own {@link Side},
-     * summed at the end (the checksums are sums, so the order rows are hashed in does not matter).
-     * Memory: a few batches of {@value #BATCH_ROWS} raw rows.
+     * The source side's checksums, read by {@link #hashThreads()} threads at once: each opens its own
+     * reader over the whole table (all see the same order), steps over every row but fetches,
+     * converts, canonicalizes and hashes only its share (blocks of {@value #BLOCK_ROWS} rows taken in
+     * turn), into its own {@link Side}; the sides are summed at the end (checksums are sums, so the
+     * order rows are hashed in does not matter). Stepping is cheap next to fetching the values, so
+     * the expensive work divides between the threads. Sources other than SQLite files are read by one
+     * thread (their readers parse every record anyway).
      */
     private Side sourceChecksums(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids) {
+        int threads = 1;
+        try (RowSource probe = sources.open()) {
+            if (probe instanceof SqliteSource && probe.rowCount(t.source()) > 4L * BLOCK_ROWS) {
+                threads = hashThreads();
+            }
+        }
+        if (threads == 1) {
+            return sourceShare(t, kinds, lay, rejectedRowids, 0, 1);
+        }
+        List<CompletableFuture<Side>> shares = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "pgferry-verify-" + t.target());
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            for (int k = 0; k < threads; k++) {
+                int share = k;
+                int of = threads;
+                shares.add(CompletableFuture.supplyAsync(() -> sourceShare(t, kinds, lay, rejectedRowids, share, of), pool));
+            }
+            Side total = new Side();
+            for (CompletableFuture<Side> f : shares) {
+                Side p;
+                try {
+                    p = f.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error er) {
+                        throw er;
+                    }
+                    throw e;
+                }
+                total.rows += p.rows;
+                total.rejected += p.rejected;
+                total.unrecorded += p.unrecorded;
+                for (int b = 0; b < BUCKETS; b++) {
+                    total.count[b] += p.count[b];
+                    total.sum[b] += p.sum[b];
+                }
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One reader's share of the source pass: the rows of blocks {@code share}, {@code share + of}, ... */
+    private Side sourceShare(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids, int share, int of) {
+        Side side = new Side();
         List<ColumnLoad> cols = t.columns();
         List<Column> sourceCols = cols.stream().map(ColumnLoad::source).toList();
         int n = cols.size();
@@ -249,134 +303,42 @@ public final class TableVerifier {
         for (int k : lay.keyIdx()) {
             inKey[k] = true;
         }
-        int threads = hashThreads();
-        java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(threads * 4);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Side[] parts = new Side[threads];
-        Thread[] workers = new Thread[threads];
-        for (int w = 0; w < threads; w++) {
-            Side part = new Side();
-            parts[w] = part;
-            workers[w] = new Thread(() -> {
-                RowHash md5 = lay.md5() ? new RowHash() : null;
-                String[] canon = new String[n];
-                try {
-                    while (true) {
-                        Object[] batch = queue.take();
-                        if (batch == END) {
-                            return;
-                        }
-                        rows:
-                        for (Object o : batch) {
-                            if (o == null) {
-                                break;
-                            }
-                            pgferry.source.sqlite.SqliteValue[] raw = (pgferry.source.sqlite.SqliteValue[]) o;
-                            for (int i = 0; i < n; i++) {
-                                Converted c = cols.get(i).converter().convert(raw[i]);
-                                if (c instanceof Converted.Value v && !(v.text() == null && inKey[i] && !t.keyIsRowid())) {
-                                    canon[i] = Canonical.of(kinds[i], v.text());
-                                } else {
-                                    part.rejected++;
-                                    part.unrecorded++;
-                                    continue rows;
-                                }
-                            }
-                            add(part, lay, canon, null, null, md5);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    queue.clear();
+        RowHash md5 = lay.md5() ? new RowHash() : null;
+        long ordinal = -1;
+        try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
+            String[] canon = new String[n];
+            rows:
+            while (r.next()) {
+                ordinal++;
+                if (of > 1 && (ordinal / BLOCK_ROWS) % of != share) {
+                    continue;
                 }
-            }, "pgferry-verify-" + t.target() + "-" + w);
-            workers[w].setDaemon(true);
-            workers[w].start();
-        }
-        Side total = new Side();
-        try {
-            try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
-                Object[] batch = new Object[BATCH_ROWS];
-                int used = 0;
-                while (failure.get() == null && r.next()) {
-                    if (r.hasRowid() && rejectedRowids.contains(r.rowid())) {
-                        total.rejected++;
-                        continue;
-                    }
-                    if (r.refusal() != null) {
-                        total.rejected++;
-                        total.unrecorded++;
-                        continue;
-                    }
-                    pgferry.source.sqlite.SqliteValue[] raw = new pgferry.source.sqlite.SqliteValue[n];
-                    for (int i = 0; i < n; i++) {
-                        raw[i] = r.value(i);
-                    }
-                    batch[used++] = raw;
-                    if (used == BATCH_ROWS) {
-                        put(queue, batch, failure);
-                        batch = new Object[BATCH_ROWS];
-                        used = 0;
+                if (r.hasRowid() && rejectedRowids.contains(r.rowid())) {
+                    side.rejected++;
+                    continue;
+                }
+                if (r.refusal() != null) {
+                    side.rejected++;
+                    side.unrecorded++;
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    Converted c = cols.get(i).converter().convert(r.value(i));
+                    if (c instanceof Converted.Value v && !(v.text() == null && inKey[i] && !t.keyIsRowid())) {
+                        canon[i] = Canonical.of(kinds[i], v.text());
+                    } else {
+                        side.rejected++;
+                        side.unrecorded++;
+                        continue rows;
                     }
                 }
-                if (used > 0) {
-                    put(queue, batch, failure);
-                }
-            } finally {
-                for (int w = 0; w < threads; w++) {
-                    put(queue, END, failure);
-                }
-                if (failure.get() != null) {
-                    for (Thread w : workers) {
-                        w.interrupt();
-                    }
-                }
-                for (Thread w : workers) {
-                    w.join();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            for (Thread w : workers) {
-                w.interrupt();
-            }
-            throw new IllegalStateException("interrupted while verifying " + t.qualified(), e);
-        }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException re) {
-            throw re;
-        }
-        if (f instanceof Error er) {
-            throw er;
-        }
-        if (f != null) {
-            throw new IllegalStateException(f);
-        }
-        for (Side p : parts) {
-            total.rows += p.rows;
-            total.rejected += p.rejected;
-            total.unrecorded += p.unrecorded;
-            for (int b = 0; b < BUCKETS; b++) {
-                total.count[b] += p.count[b];
-                total.sum[b] += p.sum[b];
+                add(side, lay, canon, null, null, md5);
             }
         }
-        return total;
+        return side;
     }
 
-    /** Puts a batch, giving up (dropping it) once a hashing thread has failed. */
-    private static void put(java.util.concurrent.BlockingQueue<Object[]> queue, Object[] batch,
-                            java.util.concurrent.atomic.AtomicReference<Throwable> failure) throws InterruptedException {
-        while (!queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (failure != null && failure.get() != null) {
-                return;
-            }
-        }
-    }
-
-    /** Hashing threads per source pass: the machine's cores, at most 4. */
+    /** Reading threads per source pass: the machine's cores, at most 4. */
     private static int hashThreads() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
