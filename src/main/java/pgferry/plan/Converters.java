@@ -416,6 +416,10 @@ public final class Converters {
                 // fast path: text already in UTC (Z, +00:00, or no offset in a UTC source zone) needs no
                 // instant arithmetic: the parsed fields are the UTC fields
                 String s = v.textOrNull();
+                String utc = s == null ? null : DateTimeText.utcText(s);
+                if (utc != null) {
+                    return Converted.of(utc);
+                }
                 if (s != null && s.indexOf('\0') < 0) {
                     DateTimeText.Parsed p = DateTimeText.parse(s);
                     if (p.ok() && (p.offset() != null ? p.offset().getTotalSeconds() == 0 : zoneIsUtc)) {

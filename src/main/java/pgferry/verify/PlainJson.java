@@ -1,8 +1,5 @@
 package pgferry.verify;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Fast path of {@link Canonical#json}: jsonb's output form of "plain" JSON text, built with one scan
  * and no parser objects, or null ("don't know") for anything outside the plain subset, which the
@@ -60,7 +57,9 @@ final class PlainJson {
                 if (end < 0) {
                     yield false;
                 }
-                out.append(s, i, end);
+                if (out != null) {
+                    out.append(s, i, end);
+                }
                 i = end;
                 yield true;
             }
@@ -97,7 +96,9 @@ final class PlainJson {
         if (!s.startsWith(word, i) || !delimiter(i + word.length())) {
             return false;
         }
-        out.append(word);
+        if (out != null) {
+            out.append(word);
+        }
         i += word.length();
         return true;
     }
@@ -140,7 +141,9 @@ final class PlainJson {
         if (j - start > 100 || negative && !nonZero || !delimiter(j)) {
             return false;
         }
-        out.append(s, start, j);
+        if (out != null) {
+            out.append(s, start, j);
+        }
         i = j;
         return true;
     }
@@ -188,8 +191,13 @@ final class PlainJson {
             out.append("{}");
             return true;
         }
-        List<String> keys = new ArrayList<>(8);
-        List<String> values = new ArrayList<>(8);
+        // keys as ranges of s; values as ranges of s (scalars) or canonical text (containers)
+        int[] ks = new int[8];
+        int[] ke = new int[8];
+        int[] vs = new int[8];
+        int[] ve = new int[8];
+        String[] nested = null;
+        int k = 0;
         while (true) {
             if (i >= n || s.charAt(i) != '"') {
                 return false;
@@ -198,7 +206,17 @@ final class PlainJson {
             if (end < 0) {
                 return false;
             }
-            String key = s.substring(i + 1, end - 1);
+            if (k == ks.length) {
+                ks = java.util.Arrays.copyOf(ks, k * 2);
+                ke = java.util.Arrays.copyOf(ke, k * 2);
+                vs = java.util.Arrays.copyOf(vs, k * 2);
+                ve = java.util.Arrays.copyOf(ve, k * 2);
+                if (nested != null) {
+                    nested = java.util.Arrays.copyOf(nested, k * 2);
+                }
+            }
+            ks[k] = i + 1;
+            ke[k] = end - 1;
             i = end;
             ws();
             if (i >= n || s.charAt(i) != ':') {
@@ -206,12 +224,28 @@ final class PlainJson {
             }
             i++;
             ws();
-            StringBuilder v = new StringBuilder();
-            if (!value(v, depth)) {
+            if (i >= n) {
                 return false;
             }
-            keys.add(key);
-            values.add(v.toString());
+            char first = s.charAt(i);
+            if (first == '{' || first == '[') {
+                StringBuilder v = new StringBuilder();
+                if (!value(v, depth)) {
+                    return false;
+                }
+                if (nested == null) {
+                    nested = new String[ks.length];
+                }
+                nested[k] = v.toString();
+            } else {
+                int start = i;
+                if (!value(null, depth)) { // a scalar: only its range is kept
+                    return false;
+                }
+                vs[k] = start;
+                ve[k] = i;
+            }
+            k++;
             ws();
             if (i >= n) {
                 return false;
@@ -225,25 +259,67 @@ final class PlainJson {
             }
             ws();
         }
-        int k = keys.size();
-        Integer[] order = new Integer[k];
+        // jsonb's order: shorter UTF-8 first, then bytewise; plain keys hold no surrogates, so UTF-8
+        // byte order is char order. Insertion sort: objects are small.
+        int[] len = new int[k];
+        int[] order = new int[k];
         for (int j = 0; j < k; j++) {
+            len[j] = utf8Length(ks[j], ke[j]);
             order[j] = j;
         }
-        java.util.Arrays.sort(order, (a, b) -> Canonical.jsonbKeyOrder(keys.get(a), keys.get(b)));
         for (int j = 1; j < k; j++) {
-            if (keys.get(order[j]).equals(keys.get(order[j - 1]))) {
+            int x = order[j];
+            int m = j - 1;
+            while (m >= 0 && compareKeys(order[m], x, ks, ke, len) > 0) {
+                order[m + 1] = order[m];
+                m--;
+            }
+            order[m + 1] = x;
+        }
+        for (int j = 1; j < k; j++) {
+            if (compareKeys(order[j - 1], order[j], ks, ke, len) == 0) {
                 return false; // duplicate key: the general path keeps the last one
             }
         }
         out.append('{');
         for (int j = 0; j < k; j++) {
+            int x = order[j];
             if (j > 0) {
                 out.append(", ");
             }
-            out.append('"').append(keys.get(order[j])).append("\": ").append(values.get(order[j]));
+            out.append('"').append(s, ks[x], ke[x]).append("\": ");
+            if (nested != null && nested[x] != null) {
+                out.append(nested[x]);
+            } else {
+                out.append(s, vs[x], ve[x]);
+            }
         }
         out.append('}');
         return true;
+    }
+
+    private int utf8Length(int from, int to) {
+        int n = 0;
+        for (int j = from; j < to; j++) {
+            char c = s.charAt(j);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return n;
+    }
+
+    private int compareKeys(int a, int b, int[] ks, int[] ke, int[] len) {
+        if (len[a] != len[b]) {
+            return Integer.compare(len[a], len[b]);
+        }
+        int la = ke[a] - ks[a];
+        int lb = ke[b] - ks[b];
+        for (int j = 0; j < la && j < lb; j++) {
+            char ca = s.charAt(ks[a] + j);
+            char cb = s.charAt(ks[b] + j);
+            if (ca != cb) {
+                return Character.compare(ca, cb);
+            }
+        }
+        return Integer.compare(la, lb);
     }
 }

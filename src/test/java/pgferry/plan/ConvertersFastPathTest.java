@@ -132,5 +132,20 @@ class ConvertersFastPathTest {
             assertThat(sameResult(fast.convert(v), slow.convert(v))).as(v.display()).isTrue();
         }
         assertThat(fast.convert(SqliteValue.ofText("2023-11-14T22:13:23.129Z"))).isEqualTo(Converted.of("2023-11-14 22:13:23.129+00"));
+        for (String s : List.of("2023-11-14T22:13:23.Z", "2023-11-14T22:13:23.000Z", "2023-11-14T22:13:23.0000001Z",
+                "2023-11-14T22:13:23.1000000000Z", "2023-02-29T00:00:00Z", "2024-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
+                "2000-02-29T00:00:00Z", "0000-01-01T00:00:00Z", "2023-11-14t22:13:23z", "2023-11-14 22:13:23Z",
+                "2023-04-31T00:00:00Z", "2023-11-14T24:00:00Z", "2023-11-14T23:60:00Z", "2023-11-14T23:59:60Z",
+                "2023-13-01T00:00:00Z", "2023-00-10T00:00:00Z", "2023-11-00T00:00:00Z", "+023-11-14T22:13:23Z",
+                "2023-11-14T22:13:23.12x4Z", "2023-11-14T22:13:23.120Z", "2023-11-14T22:13:23,12Z", "9999-12-31T23:59:59.9999999Z")) {
+            SqliteValue v = SqliteValue.ofText(s);
+            assertThat(sameResult(fast.convert(v), slow.convert(v))).as(s).isTrue();
+            String utc = DateTimeText.utcText(s);
+            if (utc != null) {
+                assertThat(Converted.of(utc)).as(s).isEqualTo(slow.convert(v));
+            }
+        }
+        assertThat(DateTimeText.utcText("2023-11-14T22:13:23.120Z")).isEqualTo("2023-11-14 22:13:23.12+00");
+        assertThat(DateTimeText.utcText("2023-11-14T22:13:23.Z")).isNull();
     }
 }
