@@ -1,17 +1,21 @@
 package pgferry.verify;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The row hash that PostgreSQL can compute too (verify/target-sums.sql): the first 8 bytes, big-endian,
- * of md5 over the row's canonical values, each written as {@code <UTF-8 byte length>:<UTF-8 text>}
- * and NULL as {@code N} (self-delimiting, so distinct rows give distinct byte strings). One instance
- * per thread.
+ * The row hash that PostgreSQL computes too (verify/target-sums.sql): the first 8 bytes, big-endian,
+ * of md5 over the UTF-8 record text of the row's canonical values, exactly as PostgreSQL's
+ * {@code ROW(c0, c1, ...)::text} writes it for text values: {@code (v0,v1,...)}, NULL as nothing, a
+ * value in double quotes when it is empty or holds {@code " \ ( ) ,} or white space, with {@code "}
+ * and {@code \} doubled inside the quotes. The form is unambiguous (PostgreSQL reads it back), so
+ * distinct rows give distinct byte strings. One instance per thread.
  */
 final class RowHash {
 
     private final MessageDigest md5;
+    private final byte[] digest = new byte[16];
     private byte[] buf = new byte[512];
 
     RowHash() {
@@ -24,65 +28,66 @@ final class RowHash {
 
     long of(String[] canon) {
         int n = 0;
-        for (String v : canon) {
+        n = put(n, (byte) '(');
+        for (int c = 0; c < canon.length; c++) {
+            if (c > 0) {
+                n = put(n, (byte) ',');
+            }
+            String v = canon[c];
             if (v == null) {
-                n = ensure(n, 1);
-                buf[n++] = 'N';
                 continue;
             }
-            int len = utf8Length(v);
-            n = ensure(n, len + 12);
-            String digits = Integer.toString(len);
-            for (int k = 0; k < digits.length(); k++) {
-                buf[n++] = (byte) digits.charAt(k);
+            boolean quote = v.isEmpty();
+            for (int i = 0; i < v.length() && !quote; i++) {
+                char ch = v.charAt(i);
+                quote = ch == '"' || ch == '\\' || ch == '(' || ch == ')' || ch == ',' || ch == ' ' || ch == '\t'
+                        || ch == '\n' || ch == '\r' || ch == '\u000b' || ch == '\f';
             }
-            buf[n++] = ':';
-            n = utf8(v, n);
+            ensure(n, 3 * v.length() + 2 * v.length() + 2);
+            if (quote) {
+                buf[n++] = '"';
+                n = utf8(v, n, true);
+                buf[n++] = '"';
+            } else {
+                n = utf8(v, n, false);
+            }
         }
+        n = put(n, (byte) ')');
         md5.update(buf, 0, n);
-        byte[] d = md5.digest();
+        try {
+            md5.digest(digest, 0, 16);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);
+        }
         long h = 0;
         for (int k = 0; k < 8; k++) {
-            h = (h << 8) | (d[k] & 0xff);
+            h = (h << 8) | (digest[k] & 0xff);
         }
         return h;
     }
 
-    private int ensure(int used, int more) {
+    private int put(int n, byte b) {
+        ensure(n, 1);
+        buf[n] = b;
+        return n + 1;
+    }
+
+    private void ensure(int used, int more) {
         if (used + more > buf.length) {
             buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, used + more));
         }
-        return used;
     }
 
-    /** UTF-8 length as String.getBytes(UTF_8) counts it (an unpaired surrogate is one '?'). */
-    static int utf8Length(String s) {
-        int n = 0;
-        int len = s.length();
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                n++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
-    }
-
-    private int utf8(String s, int at) {
+    /** UTF-8 of s at {@code at} (an unpaired surrogate as '?'), doubling {@code "} and {@code \} when quoted. */
+    private int utf8(String s, int at, boolean quoted) {
         byte[] b = buf;
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
+                if (quoted && (c == '"' || c == '\\')) {
+                    b[at++] = (byte) c;
+                }
                 b[at++] = (byte) c;
             } else if (c < 0x800) {
                 b[at++] = (byte) (0xC0 | (c >> 6));

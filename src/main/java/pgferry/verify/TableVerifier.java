@@ -376,14 +376,13 @@ public final class TableVerifier {
         Side side = new Side();
         List<ColumnLoad> cols = t.columns();
         StringBuilder values = new StringBuilder();
-        StringBuilder parts = new StringBuilder();
+        StringBuilder row = new StringBuilder();
         for (int i = 0; i < cols.size(); i++) {
             String expr = canonicalSql(kinds[i], jsonb[i]).replace("{c}", LoadSql.quote(cols.get(i).target()));
-            values.append(i == 0 ? "" : ", ").append('(').append(expr).append(") AS c").append(i);
-            parts.append(i == 0 ? "" : " || ").append("coalesce(octet_length(c").append(i).append(")::text || ':' || c")
-                    .append(i).append(", 'N')");
+            values.append(i == 0 ? "" : ", ").append('(').append(expr).append(")::text AS c").append(i);
+            row.append(i == 0 ? "" : ", ").append('c').append(i);
         }
-        String sql = fill("target-sums.sql", Map.of("values", values.toString(), "parts", parts.toString(),
+        String sql = fill("target-sums.sql", Map.of("values", values.toString(), "row", row.toString(),
                 "key", LoadSql.quote(cols.get(lay.keyIdx()[0]).target()), "table", t.qualified(),
                 "last_bucket", Integer.toString(BUCKETS - 1)));
         try (Connection pg = target.connect()) {
