@@ -246,7 +246,7 @@ public final class TableVerifier {
     private Side sourceChecksums(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids) {
         int threads = 1;
         try (RowSource probe = sources.open()) {
-            if (probe instanceof SqliteSource && probe.rowCount(t.source()) > 4L * BLOCK_ROWS) {
+            if (probe instanceof SqliteSource && stableOrder(t.source()) && probe.rowCount(t.source()) > 4L * BLOCK_ROWS) {
                 threads = hashThreads();
             }
         }
@@ -291,6 +291,18 @@ public final class TableVerifier {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * True when every reader of the table sees its rows in one defined order: by rowid (some name of
+     * it not shadowed by a column), or by the primary key of a WITHOUT ROWID table (unique and not
+     * NULL there). Only then do readers split the rows by position.
+     */
+    private static boolean stableOrder(pgferry.catalog.Table table) {
+        if (table.withoutRowid()) {
+            return table.primaryKey() != null;
+        }
+        return List.of("rowid", "_rowid_", "oid").stream().anyMatch(n -> table.column(n).isEmpty());
     }
 
     /** One reader's share of the source pass: the rows of blocks {@code share}, {@code share + of}, ... */
