@@ -55,7 +55,37 @@ public final class CopyEncoder {
         }
         separator();
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        if (text instanceof String s && length + n <= buffer.length) {
+            i = asciiRun(s, n);
+        }
+        encode(text, i, n);
+    }
+
+    /**
+     * Fast path: copies the leading run of printable ASCII other than backslash (bytes that COPY takes
+     * as they are) straight into the buffer, which has room for all {@code n} chars; returns where the
+     * run stopped. The general loop encodes the rest.
+     */
+    private int asciiRun(String s, int n) {
+        byte[] buf = buffer;
+        int at = length;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '\\') {
+                break;
+            }
+            buf[at++] = (byte) c;
+            i++;
+        }
+        length = at;
+        return i;
+    }
+
+    /** The general path: chars {@code from..n-1} escaped and UTF-8 encoded, flushing as the buffer fills. */
+    private void encode(CharSequence text, int from, int n) throws SQLException {
+        for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             if (length + 8 > buffer.length) {
                 flush();

@@ -206,7 +206,7 @@ public final class TableLoader {
             long loaded = 0;
             long rejected = 0;
             long sinceProgress = 0;
-            try (SourceRows rows = source.rows(t.source(), cols)) {
+            try (SourceRows rows = new PrefetchedRows(source.rows(t.source(), cols), n, t.target())) {
                 while (rows.next()) {
                     rowsRead++;
                     if (++sinceProgress == PROGRESS_EVERY) {

@@ -408,6 +408,34 @@ public final class Converters {
 
     /** timestamptz, written in UTC with an explicit +00 offset. */
     public static ValueConverter timestamptz(ZoneId zone, TimeNumbers numbers) {
+        ValueConverter general = timestamptzGeneral(zone, numbers);
+        boolean zoneIsUtc = zone.getRules().isFixedOffset()
+                && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0;
+        return v -> {
+            if (v.storageClass() == pgferry.source.sqlite.StorageClass.TEXT) {
+                // fast path: text already in UTC (Z, +00:00, or no offset in a UTC source zone) needs no
+                // instant arithmetic: the parsed fields are the UTC fields
+                String s = v.textOrNull();
+                String utc = s == null ? null : DateTimeText.utcText(s);
+                if (utc != null) {
+                    return Converted.of(utc);
+                }
+                if (s != null && s.indexOf('\0') < 0) {
+                    DateTimeText.Parsed p = DateTimeText.parse(s);
+                    if (p.ok() && (p.offset() != null ? p.offset().getTotalSeconds() == 0 : zoneIsUtc)) {
+                        String out = DateTimeText.formatLocalAsUtc(p.local());
+                        if (out != null) {
+                            return Converted.of(out);
+                        }
+                    }
+                }
+            }
+            return general.convert(v);
+        };
+    }
+
+    /** {@link #timestamptz} without its fast path (the reference the fast path is tested against). */
+    static ValueConverter timestamptzGeneral(ZoneId zone, TimeNumbers numbers) {
         return v -> {
             if (v.isNull()) {
                 return Converted.NULL;

@@ -183,36 +183,148 @@ final class DateTimeText {
                 + " (occurs twice at a daylight-saving change); store it with an offset");
     }
 
+    /**
+     * Fast path for the commonest stored form, {@code YYYY-MM-DD(T| )HH:MM:SS[.f{1,9}](Z|z)}: its UTC
+     * output "YYYY-MM-DD HH:MM:SS[.ffffff]+00" built straight from the text's digits, or null when the
+     * text is any other form or not a real date-time (the general parse then decides and explains).
+     * Gives what {@code formatLocalAsUtc(parse(s).local())} gives whenever it gives anything.
+     */
+    static String utcText(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        char sep = s.charAt(10);
+        if (sep != 'T' && sep != 't' && sep != ' ') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > monthLength(year, month)) {
+            return null;
+        }
+        int fracDigits = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n - 21 < 1 || n - 21 > 9) {
+                return null;
+            }
+            for (int k = 20; k < n - 1; k++) {
+                char c = s.charAt(k);
+                if (c < '0' || c > '9' || k >= 26 && c != '0') {
+                    return null;
+                }
+            }
+            fracDigits = Math.min(n - 21, 6);
+            while (fracDigits > 0 && s.charAt(19 + fracDigits) == '0') {
+                fracDigits--;
+            }
+        } else if (s.charAt(19) != 'Z' && s.charAt(19) != 'z') {
+            return null;
+        }
+        byte[] b = new byte[19 + (fracDigits > 0 ? fracDigits + 1 : 0) + 3];
+        for (int k = 0; k < 19; k++) {
+            b[k] = (byte) s.charAt(k);
+        }
+        b[10] = ' ';
+        int at = 19;
+        if (fracDigits > 0) {
+            for (int k = 19; k <= 19 + fracDigits; k++) {
+                b[at++] = (byte) s.charAt(k);
+            }
+        }
+        b[at++] = '+';
+        b[at++] = '0';
+        b[at] = '0';
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
     /** "YYYY-MM-DD HH:MM:SS[.ffffff]+00" in UTC for the instant, or null when the year is outside 1..9999. */
     static String formatUtc(long epochSecond, int nanos) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, nanos, ZoneOffset.UTC);
-        String s = formatLocal(t);
-        return s == null ? null : s + "+00";
+        return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano(), true);
     }
 
     /** "YYYY-MM-DD HH:MM:SS[.ffffff]", or null when the year is outside 1..9999. */
     static String formatLocal(LocalDateTime t) {
-        if (t.getYear() < 1 || t.getYear() > 9999) {
+        return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano(), false);
+    }
+
+    /** {@link #formatLocal} plus "+00" (the fields are already UTC), or null when the year is outside 1..9999. */
+    static String formatLocalAsUtc(LocalDateTime t) {
+        return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano(), true);
+    }
+
+    /**
+     * The fields as "YYYY-MM-DD HH:MM:SS", then ".ffffff" without trailing zeros when the microseconds
+     * are not zero (nanoseconds below a microsecond are dropped, as PostgreSQL keeps microseconds),
+     * then "+00" when {@code utc}; null when the year is outside 1..9999. Written straight into bytes.
+     */
+    private static String format(int year, int month, int day, int hour, int minute, int second, int nanos, boolean utc) {
+        if (year < 1 || year > 9999) {
             return null;
         }
-        StringBuilder b = new StringBuilder(32);
-        pad(b, t.getYear(), 4).append('-');
-        pad(b, t.getMonthValue(), 2).append('-');
-        pad(b, t.getDayOfMonth(), 2).append(' ');
-        pad(b, t.getHour(), 2).append(':');
-        pad(b, t.getMinute(), 2).append(':');
-        pad(b, t.getSecond(), 2);
-        int micros = t.getNano() / 1000;
+        byte[] b = new byte[19 + 7 + 3];
+        put4(b, 0, year);
+        b[4] = '-';
+        put2(b, 5, month);
+        b[7] = '-';
+        put2(b, 8, day);
+        b[10] = ' ';
+        put2(b, 11, hour);
+        b[13] = ':';
+        put2(b, 14, minute);
+        b[16] = ':';
+        put2(b, 17, second);
+        int n = 19;
+        int micros = nanos / 1000;
         if (micros != 0) {
-            b.append('.');
-            String f = String.format("%06d", micros);
-            int end = f.length();
-            while (f.charAt(end - 1) == '0') {
-                end--;
+            b[n++] = '.';
+            int digits = 6;
+            while (micros % 10 == 0) {
+                micros /= 10;
+                digits--;
             }
-            b.append(f, 0, end);
+            for (int k = digits - 1; k >= 0; k--) {
+                b[n + k] = (byte) ('0' + micros % 10);
+                micros /= 10;
+            }
+            n += digits;
         }
-        return b.toString();
+        if (utc) {
+            b[n++] = '+';
+            b[n++] = '0';
+            b[n++] = '0';
+        }
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void put2(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
+    }
+
+    private static void put4(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 1000);
+        b[at + 1] = (byte) ('0' + v / 100 % 10);
+        b[at + 2] = (byte) ('0' + v / 10 % 10);
+        b[at + 3] = (byte) ('0' + v % 10);
     }
 
     static String formatDate(LocalDateTime t) {

@@ -35,8 +35,127 @@ public final class ShortestDecimal {
         this.point = point;
     }
 
+    /** Powers of ten that are exact doubles (10^0 .. 10^22). */
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22};
+    /** The fast path's bound on the scaled integer: 2^49 (15 digits at most). */
+    private static final double FAST_LIMIT = 0x1p49;
+
     /** The shortest decimal of a finite double. */
     public static ShortestDecimal of(double d) {
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not a finite number: " + d);
+        }
+        if (d == 0) {
+            return new ShortestDecimal(false, "0", 1);
+        }
+        double abs = Math.abs(d);
+        int s = fastScale(abs);
+        if (s >= 0) {
+            long m = (long) Math.rint(abs * POW10[s]);
+            String all = Long.toString(m);
+            int end = all.length();
+            while (end > 1 && all.charAt(end - 1) == '0') {
+                end--;
+            }
+            return new ShortestDecimal(d < 0, all.substring(0, end), all.length() - s);
+        }
+        return slowOf(d);
+    }
+
+    /**
+     * Fast path for "plain" doubles such as prices: the least scale s (0..22) for which the integer m
+     * nearest to |d|·10^s satisfies m / 10^s == |d|, with m &lt; 2^49; -1 when there is none (then the
+     * general method decides). Why this is exactly the general method's answer:
+     * <ul>
+     * <li>m and 10^s are exact doubles, so m / 10^s is the correctly rounded quotient, i.e. what
+     *     parsing the decimal m·10^-s gives: it reads back.</li>
+     * <li>The decimals that read back to |d| lie within one ulp(|d|) ≤ 2^-52·|d| &lt; 2^-3·10^-s, so
+     *     at most one multiple of 10^-s does; and if a multiple of 10^-t (t &lt; s) read back, the
+     *     rounded product |d|·10^t (error ≤ 1/16 below 2^49) would round to it and t would have been
+     *     found first. So m·10^-s is the only candidate with scale ≤ s.</li>
+     * <li>Any other candidate B has a larger scale t, differs by at least 10^-t and at most
+     *     2^-52·|d|, which forces B to have ≥ 16 significant digits; m has ≤ 15. So m·10^-s is the
+     *     unique shortest decimal.</li>
+     * </ul>
+     */
+    static int fastScale(double abs) {
+        if (!(abs < FAST_LIMIT) || abs < Double.MIN_NORMAL) {
+            return -1;
+        }
+        for (int s = 0; s < POW10.length; s++) {
+            double x = abs * POW10[s];
+            if (x >= FAST_LIMIT) {
+                return -1;
+            }
+            double m = Math.rint(x);
+            if (m != 0 && m / POW10[s] == abs) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The plain decimal text of a finite double without building a {@link ShortestDecimal} when the
+     * fast path applies; the same text as {@code of(d).toPlainString()}.
+     */
+    static String plainText(double d) {
+        if (d == 0) {
+            return "0";
+        }
+        double abs = Math.abs(d);
+        int s = fastScale(abs);
+        if (s < 0) {
+            return slowOf(d).toPlainString();
+        }
+        long m = (long) Math.rint(abs * POW10[s]);
+        if (s == 0) {
+            return d < 0 ? "-" + m : Long.toString(m);
+        }
+        // m has no trailing zero here (else a smaller scale would have read back)
+        int len = stringSize(m);
+        boolean neg = d < 0;
+        int intDigits = len - s;
+        int size = (neg ? 1 : 0) + (intDigits > 0 ? len + 1 : 2 + s);
+        byte[] out = new byte[size];
+        int pos = size;
+        long v = m;
+        for (int k = 0; k < s; k++) {
+            long q = v / 10;
+            out[--pos] = (byte) ('0' + (int) (v - q * 10));
+            v = q;
+        }
+        out[--pos] = '.';
+        if (intDigits > 0) {
+            while (pos > (neg ? 1 : 0)) {
+                long q = v / 10;
+                out[--pos] = (byte) ('0' + (int) (v - q * 10));
+                v = q;
+            }
+        } else {
+            out[--pos] = '0';
+        }
+        if (neg) {
+            out[0] = '-';
+        }
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static int stringSize(long x) {
+        long p = 10;
+        for (int i = 1; i < 19; i++) {
+            if (x < p) {
+                return i;
+            }
+            p = 10 * p;
+        }
+        return 19;
+    }
+
+    /** The general method (see the class comment); the reference the fast path is tested against. */
+    static ShortestDecimal slowOf(double d) {
         if (!Double.isFinite(d)) {
             throw new IllegalArgumentException("not a finite number: " + d);
         }
@@ -152,7 +271,10 @@ public final class ShortestDecimal {
 
     /** The plain decimal text, no exponent: "0.1", "123", "-0.000001", "5" + 308 zeros... */
     public static String toPlainString(double d) {
-        return of(d).toPlainString();
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not a finite number: " + d);
+        }
+        return plainText(d);
     }
 
     public String toPlainString() {

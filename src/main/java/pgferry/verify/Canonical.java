@@ -194,6 +194,12 @@ public final class Canonical {
 
     /** JSON text in PostgreSQL's jsonb output form. */
     static String json(String text) {
+        String fast = PlainJson.canonical(text);
+        return fast != null ? fast : jsonGeneral(text);
+    }
+
+    /** {@link #json} without its fast path (the reference the fast path is tested against). */
+    static String jsonGeneral(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             StringBuilder b = new StringBuilder(text.length() + 16);
             JsonToken first = p.nextToken();
@@ -257,7 +263,7 @@ public final class Canonical {
     }
 
     /** jsonb's key order: shorter UTF-8 first, then bytewise (= code point order for equal lengths). */
-    private static int jsonbKeyOrder(String a, String b) {
+    static int jsonbKeyOrder(String a, String b) {
         int la = utf8Length(a);
         int lb = utf8Length(b);
         if (la != lb) {

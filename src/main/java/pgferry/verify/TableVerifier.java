@@ -76,8 +76,11 @@ public final class TableVerifier {
         long unrecorded;
     }
 
-    /** How rows fall into ranges. */
-    private record Layout(int[] keyIdx, boolean intKey, long min, long width) {
+    /**
+     * How rows fall into ranges, and which row hash the checksums use: {@link RowHash} (md5, which
+     * PostgreSQL computes itself for the target side) or the JVM-only FNV hash of {@link #hash}.
+     */
+    private record Layout(int[] keyIdx, boolean intKey, long min, long width, boolean md5) {
         int bucket(String[] canon) {
             if (intKey) {
                 String k = canon[keyIdx[0]];
@@ -122,13 +125,14 @@ public final class TableVerifier {
                 kinds[i] = Canonical.kindOf(type);
                 jsonb[i] = type.equalsIgnoreCase("jsonb");
             }
-            layout = layout(pg, t, kinds);
+            layout = layout(pg, t, kinds, jsonb);
         } catch (SQLException e) {
             return failed(t, t0, oneLine(e));
         }
         Layout lay = layout;
-        CompletableFuture<Side> src = CompletableFuture.supplyAsync(() -> sourcePass(t, kinds, lay, rejectedRowids, null, null));
-        CompletableFuture<Side> tgt = CompletableFuture.supplyAsync(() -> targetPass(t, kinds, jsonb, lay, null, null));
+        CompletableFuture<Side> tgt = CompletableFuture.supplyAsync(() -> lay.md5()
+                ? targetSums(t, kinds, jsonb, lay) : targetPass(t, kinds, jsonb, lay, null, null));
+        CompletableFuture<Side> src = CompletableFuture.supplyAsync(() -> sourceChecksums(t, kinds, lay, rejectedRowids));
         Side s;
         Side g;
         try {
@@ -159,7 +163,7 @@ public final class TableVerifier {
                 (System.nanoTime() - t0) / 1_000_000, error);
     }
 
-    private Layout layout(Connection pg, TableLoad t, Canonical.Kind[] kinds) throws SQLException {
+    private Layout layout(Connection pg, TableLoad t, Canonical.Kind[] kinds, boolean[] jsonb) throws SQLException {
         List<ColumnLoad> cols = t.columns();
         int[] keyIdx = t.keyColumns().stream().mapToInt(k -> {
             for (int i = 0; i < cols.size(); i++) {
@@ -178,11 +182,12 @@ public final class TableVerifier {
                     long min = Long.parseLong(rs.getString(1));
                     long max = Long.parseLong(rs.getString(2));
                     long width = Math.max(1, (max - min) / BUCKETS + 1);
-                    return new Layout(keyIdx, true, min, width);
+                    boolean inPostgres = sumsInPostgres(pg, kinds, jsonb) && max - min >= 0; // no overflow
+                    return new Layout(keyIdx, true, min, width, inPostgres);
                 }
             }
         }
-        return new Layout(keyIdx, false, 0, 1);
+        return new Layout(keyIdx, false, 0, 1, false);
     }
 
     /** Reads the source; with {@code only} set, collects the rows of those buckets into {@code rows}. */
@@ -196,6 +201,7 @@ public final class TableVerifier {
         for (int k : lay.keyIdx()) {
             inKey[k] = true;
         }
+        RowHash md5 = lay.md5() ? new RowHash() : null;
         try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
             String[] canon = new String[n];
             rows:
@@ -219,10 +225,212 @@ public final class TableVerifier {
                         continue rows;
                     }
                 }
-                add(side, lay, canon, only, rows);
+                add(side, lay, canon, only, rows, md5);
             }
         }
         return side;
+    }
+
+    /** Rows a reader takes at a time before leaving the next ones to the other readers. */
+    private static final int BLOCK_ROWS = 256;
+
+    /**
+     * The source side's checksums, read by {@link #hashThreads()} threads at once: each opens its own
+     * reader over the whole table (all see the same order), steps over every row but fetches,
+     * converts, canonicalizes and hashes only its share (blocks of {@value #BLOCK_ROWS} rows taken in
+     * turn), into its own {@link Side}; the sides are summed at the end (checksums are sums, so the
+     * order rows are hashed in does not matter). Stepping is cheap next to fetching the values, so
+     * the expensive work divides between the threads. Sources other than SQLite files are read by one
+     * thread (their readers parse every record anyway).
+     */
+    private Side sourceChecksums(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids) {
+        int threads = 1;
+        try (RowSource probe = sources.open()) {
+            if (probe instanceof SqliteSource && stableOrder(t.source()) && probe.rowCount(t.source()) > 4L * BLOCK_ROWS) {
+                threads = hashThreads();
+            }
+        }
+        if (threads == 1) {
+            return sourceShare(t, kinds, lay, rejectedRowids, 0, 1);
+        }
+        List<CompletableFuture<Side>> shares = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "pgferry-verify-" + t.target());
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            for (int k = 0; k < threads; k++) {
+                int share = k;
+                int of = threads;
+                shares.add(CompletableFuture.supplyAsync(() -> sourceShare(t, kinds, lay, rejectedRowids, share, of), pool));
+            }
+            Side total = new Side();
+            for (CompletableFuture<Side> f : shares) {
+                Side p;
+                try {
+                    p = f.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error er) {
+                        throw er;
+                    }
+                    throw e;
+                }
+                total.rows += p.rows;
+                total.rejected += p.rejected;
+                total.unrecorded += p.unrecorded;
+                for (int b = 0; b < BUCKETS; b++) {
+                    total.count[b] += p.count[b];
+                    total.sum[b] += p.sum[b];
+                }
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * True when every reader of the table sees its rows in one defined order: by rowid (some name of
+     * it not shadowed by a column), or by the primary key of a WITHOUT ROWID table (unique and not
+     * NULL there). Only then do readers split the rows by position.
+     */
+    private static boolean stableOrder(pgferry.catalog.Table table) {
+        if (table.withoutRowid()) {
+            return table.primaryKey() != null;
+        }
+        return List.of("rowid", "_rowid_", "oid").stream().anyMatch(n -> table.column(n).isEmpty());
+    }
+
+    /** One reader's share of the source pass: the rows of blocks {@code share}, {@code share + of}, ... */
+    private Side sourceShare(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids, int share, int of) {
+        Side side = new Side();
+        List<ColumnLoad> cols = t.columns();
+        List<Column> sourceCols = cols.stream().map(ColumnLoad::source).toList();
+        int n = cols.size();
+        boolean[] inKey = new boolean[n];
+        for (int k : lay.keyIdx()) {
+            inKey[k] = true;
+        }
+        RowHash md5 = lay.md5() ? new RowHash() : null;
+        long ordinal = -1;
+        try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
+            String[] canon = new String[n];
+            rows:
+            while (r.next()) {
+                ordinal++;
+                if (of > 1 && (ordinal / BLOCK_ROWS) % of != share) {
+                    continue;
+                }
+                if (r.hasRowid() && rejectedRowids.contains(r.rowid())) {
+                    side.rejected++;
+                    continue;
+                }
+                if (r.refusal() != null) {
+                    side.rejected++;
+                    side.unrecorded++;
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    Converted c = cols.get(i).converter().convert(r.value(i));
+                    if (c instanceof Converted.Value v && !(v.text() == null && inKey[i] && !t.keyIsRowid())) {
+                        canon[i] = Canonical.of(kinds[i], v.text());
+                    } else {
+                        side.rejected++;
+                        side.unrecorded++;
+                        continue rows;
+                    }
+                }
+                add(side, lay, canon, null, null, md5);
+            }
+        }
+        return side;
+    }
+
+    /** Reading threads per source pass: the machine's cores, at most 4. */
+    private static int hashThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static final java.util.Properties CANONICAL_SQL = new java.util.Properties();
+
+    static {
+        try (InputStream in = TableVerifier.class.getResourceAsStream("/pgferry/verify/canonical-exprs.properties")) {
+            CANONICAL_SQL.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SQL canonical expression for a column of this kind, or null when only the JVM computes it. */
+    static String canonicalSql(Canonical.Kind kind, boolean jsonb) {
+        String key = kind == Canonical.Kind.JSON ? (jsonb ? "JSONB" : null) : kind.name();
+        return key == null ? null : CANONICAL_SQL.getProperty(key);
+    }
+
+    /** True when PostgreSQL can compute this table's target checksums (server and every column kind). */
+    static boolean sumsInPostgres(Connection pg, Canonical.Kind[] kinds, boolean[] jsonb) throws SQLException {
+        for (int i = 0; i < kinds.length; i++) {
+            if (canonicalSql(kinds[i], jsonb[i]) == null) {
+                return false;
+            }
+        }
+        try (Statement st = pg.createStatement(); ResultSet rs = st.executeQuery(load("target-sums-capable.sql"))) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** The target side's checksums computed by PostgreSQL (verify/target-sums.sql): 4096 rows come back. */
+    private Side targetSums(TableLoad t, Canonical.Kind[] kinds, boolean[] jsonb, Layout lay) {
+        Side side = new Side();
+        List<ColumnLoad> cols = t.columns();
+        StringBuilder values = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+            String expr = canonicalSql(kinds[i], jsonb[i]).replace("{c}", LoadSql.quote(cols.get(i).target()));
+            values.append(i == 0 ? "" : ", ").append('(').append(expr).append(")::text AS c").append(i);
+            row.append(i == 0 ? "" : ", ").append('c').append(i);
+        }
+        String sql = fill("target-sums.sql", Map.of("values", values.toString(), "row", row.toString(),
+                "key", LoadSql.quote(cols.get(lay.keyIdx()[0]).target()), "table", t.qualified(),
+                "last_bucket", Integer.toString(BUCKETS - 1)));
+        try (Connection pg = target.connect()) {
+            session(pg);
+            try (PreparedStatement ps = pg.prepareStatement(sql)) {
+                ps.setLong(1, lay.min());
+                ps.setLong(2, lay.width());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int b = rs.getInt(1);
+                        long count = rs.getLong(2);
+                        side.count[b] = count;
+                        side.sum[b] = new java.math.BigInteger(rs.getString(3)).longValue(); // the sum mod 2^64
+                        side.rows += count;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading " + t.qualified() + " on " + target.display() + ": " + oneLine(e), e);
+        }
+        return side;
+    }
+
+    /** Rows per fetch for a full read of the target: about 16 MB of rows in the driver, 100..20000 rows. */
+    private static int fetchRows(Connection pg, TableLoad t) throws SQLException {
+        String widths = t.columns().stream()
+                .map(c -> "coalesce(octet_length(" + LoadSql.quote(c.target()) + "::text), 0)")
+                .collect(Collectors.joining(" + "));
+        long width;
+        try (Statement st = pg.createStatement();
+             ResultSet rs = st.executeQuery(fill("target-row-width.sql", Map.of("widths", widths.isEmpty() ? "0" : widths,
+                     "table", t.qualified())))) {
+            width = rs.next() ? rs.getLong(1) : 0;
+        }
+        long perRow = 3 * width + 48L * t.columns().size() + 64;
+        return (int) Math.max(100, Math.min(20_000, (16L << 20) / perRow));
     }
 
     private Side targetPass(TableLoad t, Canonical.Kind[] kinds, boolean[] jsonb, Layout lay, BitSet only,
@@ -249,7 +457,7 @@ public final class TableVerifier {
             } else {
                 String sql = fill("target-rows.sql", Map.of("columns", columns, "table", t.qualified()));
                 try (Statement st = pg.createStatement()) {
-                    st.setFetchSize(20_000);
+                    st.setFetchSize(fetchRows(pg, t));
                     try (ResultSet rs = st.executeQuery(sql)) {
                         readTarget(rs, kinds, jsonb, side, lay, only, rows);
                     }
@@ -275,11 +483,16 @@ public final class TableVerifier {
     }
 
     private static void add(Side side, Layout lay, String[] canon, BitSet only, Map<String, List<String[]>> rows) {
+        add(side, lay, canon, only, rows, null);
+    }
+
+    private static void add(Side side, Layout lay, String[] canon, BitSet only, Map<String, List<String[]>> rows,
+                            RowHash md5) {
         int b = lay.bucket(canon);
         side.rows++;
         if (only == null) {
             side.count[b]++;
-            side.sum[b] += hash(canon, null);
+            side.sum[b] += lay.md5() ? md5.of(canon) : hash(canon, null);
         } else if (only.get(b)) {
             rows.computeIfAbsent(keyOf(canon, lay), k -> new ArrayList<>()).add(canon.clone());
         }
