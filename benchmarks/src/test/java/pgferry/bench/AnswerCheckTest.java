@@ -87,7 +87,7 @@ class AnswerCheckTest {
                 TradeBenchmarks b = new TradeBenchmarks();
                 b.size = 300;
                 b.store = store;
-                b.setup();
+                b.prepare("all");
                 try {
                     assertThat(b.pointLookup().size()).isEqualTo(1);
                     assertThat(b.aggregate().size()).isGreaterThan(1);
