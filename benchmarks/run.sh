@@ -2,8 +2,8 @@
 # One command for the whole benchmark run:  benchmarks/run.sh quick|full
 #   1. installs the pgferry artifact (root: ./mvnw -DskipTests install) and builds benchmarks/target/benchmarks.jar,
 #      each only when its sources changed since the last build (a make-style check; set BENCH_REBUILD=1 to force)
-#   2. uses $DATABASE_URL if set, else starts the embedded PostgreSQL (pgferry up on a free port, a temporary
-#      data dir) and stops it at the end
+#   2. uses $DATABASE_URL if set, else starts the embedded PostgreSQL (pgferry up on a free port, data dir
+#      benchmarks/target/pgdata kept between runs, or $BENCH_PGDATA) and stops it at the end
 #   3. runs the JMH suite (-rf json -> benchmarks/target/results/jmh.json; any store giving a different answer stops it)
 #   4. runs the speed scripts (they write benchmarks/results/<name>.json)
 #   5. writes the report: benchmarks/reports/<date>-<host>/REPORT.md, report.html, charts/*.svg
@@ -57,17 +57,21 @@ fi
 phase build
 
 WORK=$(mktemp -d)
+PGDATA_DIR=${BENCH_PGDATA:-$HERE/target/pgdata}
 STARTED=""
 cleanup() {
-  if [ -n "$STARTED" ]; then java -jar "$ROOT/target/pgferry.jar" down --data-dir "$WORK/pg" >/dev/null 2>&1 || true; fi
+  if [ -n "$STARTED" ]; then java -jar "$ROOT/target/pgferry.jar" down --data-dir "$PGDATA_DIR" >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 if [ -z "${DATABASE_URL:-}" ]; then
+  # The embedded server keeps its data dir (benchmarks/target/pgdata) between runs, so the loaded fixture schemas are
+  # reused by the next run; `rm -rf benchmarks/target/pgdata` starts from nothing.
+  java -jar "$ROOT/target/pgferry.jar" down --data-dir "$PGDATA_DIR" >/dev/null 2>&1 || true   # a server left by a killed run
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  echo "== starting the embedded PostgreSQL on port $PORT"
+  echo "== starting the embedded PostgreSQL on port $PORT (data dir $PGDATA_DIR)"
   STARTED=yes
-  java -jar "$ROOT/target/pgferry.jar" up --port "$PORT" --data-dir "$WORK/pg" | tee "$WORK/up.log"
+  java -jar "$ROOT/target/pgferry.jar" up --port "$PORT" --data-dir "$PGDATA_DIR" | tee "$WORK/up.log"
   DATABASE_URL=$(sed -n 's/^DATABASE_URL=//p' "$WORK/up.log" | tail -1)
   [ -n "$DATABASE_URL" ] || { echo "pgferry up printed no DATABASE_URL" >&2; exit 1; }
 else
