@@ -13,7 +13,7 @@
 #   quick: sizes 1k/10k/100k; -f 1 -wi 1 -w 500ms -i 3 -r 500ms  (1 fork; 1 warm-up iteration and 3 measured
 #          iterations of 500 ms each, an iteration running at least one operation, so a 2 s operation gets 4 calls)
 #          scripts: embedded-start x1, harness x5; the 1M-row SQLite migration script only with BENCH_MIGRATION=1.
-#          About 8-10 minutes on 2 cores with warm caches (benchmarks/README.md has the measured breakdown).
+#          Measured on 2 shared cores: 6 min with data and fixtures cached, 12.5 min from nothing (README.md: breakdown).
 #   full:  sizes 1k/10k/100k/1M; -f 2 -wi 3 -w 2s -i 5 -r 2s; scripts: embedded-start x5, harness x30, SQLite migration.
 # What is built once and reused (never what is timed): the data files per (system, size, seed) and, keyed by the data
 # file's SHA-256 and the loader's SQL, the reference answers, the loaded SQLite files (each trial copies one) and the
