@@ -45,7 +45,7 @@ public class BotBenchmarks {
         Path source = Datasets.fromSystemProperty().bots(size, Datasets.SEED);
         String query = "using " + INDICATOR;
         // every bot whose payload's conditions use the indicator, found by reading bots.json whole
-        Answer expected = Fixtures.reference(source, "bots", () -> Map.of(query, JsonBots.whole(source).botsUsing(INDICATOR)))
+        Answer expected = Fixtures.reference(source, "bots", Fixtures.code(JsonBots.class), () -> Map.of(query, JsonBots.whole(source).botsUsing(INDICATOR)))
                 .get(query);
         work = Work.newDir("bots-" + store + "-" + size + "-");
         s = switch (store) {

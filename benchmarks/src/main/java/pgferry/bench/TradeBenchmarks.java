@@ -80,7 +80,8 @@ public class TradeBenchmarks {
             throw new IllegalArgumentException("unknown operation " + operation);
         }
         Path source = Datasets.fromSystemProperty().trades(size, Datasets.SEED);
-        Map<String, Answer> reference = Fixtures.reference(source, "trades", () -> referenceAnswers(source, size));
+        Map<String, Answer> reference = Fixtures.reference(source, "trades",
+                Fixtures.code(TradeBenchmarks.class, JsonTreeTrades.class, TradeAnswers.class, TradeAnswers.PnlTotals.class, Trade.class), () -> referenceAnswers(source, size));
         template = Trade.of(JsonFiles.readTree((String) reference.get("probe").rows().get(0).get(0)));
         probeId = template.tradeId();
         market = template.marketId();

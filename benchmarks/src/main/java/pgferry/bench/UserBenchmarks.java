@@ -47,7 +47,7 @@ public class UserBenchmarks {
     public void setup() {
         Path source = Datasets.fromSystemProperty().users(size, Datasets.SEED);
         // the middle user, found by reading users.json whole; emails are unique, so that record is the answer
-        Answer expected = Fixtures.reference(source, "users", () -> {
+        Answer expected = Fixtures.reference(source, "users", Fixtures.code(JsonUsers.class), () -> {
             JsonNode middle = JsonFiles.readWhole(source).get(size / 2);
             return Map.of(MIDDLE, JsonUsers.answer(middle));
         }).get(MIDDLE);

@@ -11,8 +11,8 @@ public final class TradeBenchmarksAccess {
         TradeBenchmarks b = new TradeBenchmarks();
         b.size = size;
         b.store = store;
-        b.prepare(operation);
         try {
+            b.prepare(operation);
             switch (operation) {
                 case "append" -> assertThat(b.append()).isEqualTo(1);
                 case "range" -> assertThat(b.range().size()).isPositive();

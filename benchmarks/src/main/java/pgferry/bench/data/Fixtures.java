@@ -77,11 +77,34 @@ public final class Fixtures {
     }
 
     /**
-     * The reference answers for {@code data} under {@code name}: read from {@code DATA.NAME.reference} when it was made
-     * from a file with the same SHA-256, else {@code compute}d (which reads the JSON file) and stored.
+     * SHA-256 of the compiled classes that turn a data file into a store (their {@code .class} bytes), so a fixture
+     * made by an older loader is not taken for the current one; part of every fixture key with the loader's SQL.
      */
-    public static Map<String, Answer> reference(Path data, String name, Supplier<Map<String, Answer>> compute) {
-        String hash = sha256(data);
+    public static String code(Class<?>... loaders) {
+        StringBuilder all = new StringBuilder();
+        for (Class<?> c : loaders) {
+            try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getPackageName().length() + 1) + ".class")) {
+                if (in == null) {
+                    throw new IllegalStateException("cannot read the class file of " + c.getName());
+                }
+                all.append(c.getName()).append(' ').append(HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()))).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sha256(all.toString());
+    }
+
+    /**
+     * The reference answers for {@code data} under {@code name}: read from {@code DATA.NAME.reference} when it was made
+     * from a file with the same SHA-256 by the same {@code code} (see {@link #code}), else {@code compute}d (which
+     * reads the JSON file) and stored.
+     */
+    public static Map<String, Answer> reference(Path data, String name, String code, Supplier<Map<String, Answer>> compute) {
+        String hash = sha256(data) + " " + code;
         Path file = data.resolveSibling(data.getFileName() + "." + name + ".reference");
         if (Files.isRegularFile(file)) {
             try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {

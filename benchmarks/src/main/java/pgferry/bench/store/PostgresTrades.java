@@ -38,7 +38,8 @@ public final class PostgresTrades implements TradeStore {
      * COPY, ANALYZE), loaded once per data file and loader and then reused; see {@link Postgres#fixture}.
      */
     public static PostgresTrades fixture(int size, Path json, String flywayLocation) {
-        String key = Fixtures.sha256(Fixtures.sha256(json) + "\n" + SQL.text());
+        String key = Fixtures.sha256(Fixtures.sha256(json) + "\n" + SQL.text() + "\n"
+                + Fixtures.code(PostgresTrades.class, Postgres.class, JsonRecords.class, Trade.class, pgferry.bench.data.Times.class));
         Connection c = Postgres.fixture(fixtureSchema(size), key, flywayLocation, conn -> copy(conn, json));
         return open(c);
     }

@@ -46,7 +46,8 @@ public final class SqlStores {
      * creating the schema and {@code load}ing it (see {@link pgferry.bench.data.Fixtures#sqlite}); opened.
      */
     static Connection sqliteFixture(Path json, Path dir, String name, SqlFile sql, Loader load) {
-        Path fixture = Fixtures.sqlite(json, name, sql.text(), (db, data) -> {
+        String loader = sql.text() + "\n" + Fixtures.code(SqlStores.class, JsonRecords.class, Times.class);
+        Path fixture = Fixtures.sqlite(json, name, loader, (db, data) -> {
             try (Connection c = sqlite(db, sql)) {
                 load.load(c, data);
             } catch (SQLException e) {
@@ -68,7 +69,8 @@ public final class SqlStores {
     /** The PostgreSQL fixture schema {@code prefix_<size>} for {@code json}, loaded once by {@code load} (see {@link Postgres#fixture}). */
     static Connection postgresFixture(String prefix, int size, Path json, SqlFile sql, String flywayLocation,
                                       java.util.function.Consumer<Connection> load) {
-        String key = Fixtures.sha256(Fixtures.sha256(json) + "\n" + sql.text());
+        String key = Fixtures.sha256(Fixtures.sha256(json) + "\n" + sql.text() + "\n"
+                + Fixtures.code(SqlStores.class, Postgres.class, JsonRecords.class, Times.class));
         return Postgres.fixture(prefix + "_" + size, key, flywayLocation, load);
     }
 

@@ -69,7 +69,8 @@ public final class SqliteTrades implements TradeStore {
      * loader by {@link #build}; see {@link Fixtures#sqlite}.
      */
     public static SqliteTrades fromFixture(Path json, Path dir) {
-        return open(Fixtures.copy(Fixtures.sqlite(json, "trades", SQL.text(), SqliteTrades::build), dir, "trades.db"));
+        String loader = SQL.text() + "\n" + Fixtures.code(SqliteTrades.class, JsonRecords.class, Trade.class, Times.class);
+        return open(Fixtures.copy(Fixtures.sqlite(json, "trades", loader, SqliteTrades::build), dir, "trades.db"));
     }
 
     public static SqliteTrades open(Path db) {

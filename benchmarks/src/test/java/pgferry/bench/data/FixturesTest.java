@@ -32,11 +32,11 @@ class FixturesTest {
     void referenceAnswersAreComputedOnceAndReadBackExactly(@TempDir Path dir) throws IOException {
         Path data = Files.writeString(dir.resolve("data.json"), "[1]");
         AtomicInteger computed = new AtomicInteger();
-        Map<String, Answer> first = Fixtures.reference(data, "q", () -> {
+        Map<String, Answer> first = Fixtures.reference(data, "q", "v1", () -> {
             computed.incrementAndGet();
             return Map.of("x", answer("one"));
         });
-        Map<String, Answer> again = Fixtures.reference(data, "q", () -> {
+        Map<String, Answer> again = Fixtures.reference(data, "q", "v1", () -> {
             computed.incrementAndGet();
             return Map.of("x", answer("other"));
         });
@@ -48,11 +48,19 @@ class FixturesTest {
     @Test
     void aChangedDataFileMakesNewReferenceAnswers(@TempDir Path dir) throws IOException {
         Path data = Files.writeString(dir.resolve("data.json"), "[1]");
-        Fixtures.reference(data, "q", () -> Map.of("x", answer("one")));
+        Fixtures.reference(data, "q", "v1", () -> Map.of("x", answer("one")));
         Files.writeString(data, "[2]");                                       // same size: only the content and mtime differ
         Files.setLastModifiedTime(data, FileTime.fromMillis(Files.getLastModifiedTime(data).toMillis() + 5000));
-        Map<String, Answer> after = Fixtures.reference(data, "q", () -> Map.of("x", answer("two")));
+        Map<String, Answer> after = Fixtures.reference(data, "q", "v1", () -> Map.of("x", answer("two")));
         assertThat(after.get("x").rows().get(0).get(5)).isEqualTo("two");
+        Map<String, Answer> newCode = Fixtures.reference(data, "q", "v2", () -> Map.of("x", answer("three")));
+        assertThat(newCode.get("x").rows().get(0).get(5)).isEqualTo("three");   // other code: computed again
+    }
+
+    @Test
+    void theCodeHashFollowsTheClassFiles() {
+        assertThat(Fixtures.code(Fixtures.class)).isEqualTo(Fixtures.code(Fixtures.class)).hasSize(64);
+        assertThat(Fixtures.code(Fixtures.class)).isNotEqualTo(Fixtures.code(Times.class));
     }
 
     @Test

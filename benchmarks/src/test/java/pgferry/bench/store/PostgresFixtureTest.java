@@ -1,6 +1,7 @@
 package pgferry.bench.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pgferry.bench.AnswerCheck;
 import pgferry.bench.TradeBenchmarksAccess;
 import pgferry.testing.PgDatabase;
 import pgferry.testing.PgTest;
@@ -92,5 +94,20 @@ class PostgresFixtureTest {
             assertThat(count(c, "SELECT count(*) FROM pgferry_bench_prescient_300.trades")).isEqualTo(300);
             assertThat(count(c, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE '%\\_append'")).isZero();
         }
+    }
+
+    /** A fixture schema whose rows no longer match the JSON file (its key still does) is refused by the next trial. */
+    @Test
+    void aTamperedPostgresFixtureIsRefused(PgDatabase db, @TempDir Path dir) throws SQLException {
+        useDatabase(db);
+        System.setProperty("pgferry.bench.data", dir.resolve("data").toString());
+        System.setProperty("pgferry.bench.work", dir.resolve("work").toString());
+        TradeBenchmarksAccess.run("postgres", 300, "aggregate");
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE pgferry_bench_prescient_300.trades SET amount = amount + 0.01");
+        }
+        assertThatThrownBy(() -> TradeBenchmarksAccess.run("postgres", 300, "aggregate"))
+                .isInstanceOf(AnswerCheck.Mismatch.class)
+                .hasMessageContaining("refusing to benchmark: postgres answers aggregate (P&L per market) differently");
     }
 }
