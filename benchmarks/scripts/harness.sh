@@ -8,13 +8,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-30}
-./mvnw -q -B -o test-compile
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -q -B -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+# The classes: the shaded target/pgferry.jar (pgferry and its runtime libraries) and the compiled tests; each is
+# built only when missing or older than its sources (no dependency-plugin classpath: it may be unresolvable offline).
+if [ ! -f target/pgferry.jar ] || [ -n "$(find src/main pom.xml -newer target/pgferry.jar -type f -print -quit)" ]; then
+  ./mvnw -q -B -o -DskipTests package
+fi
+if [ ! -f target/test-classes/pgferry/testing/HarnessBenchmark.class ] \
+   || [ -n "$(find src/test -newer target/test-classes/pgferry/testing/HarnessBenchmark.class -type f -print -quit)" ]; then
+  ./mvnw -q -B -o test-compile
+fi
 OUT=$(mktemp)
-trap 'rm -f "$CP_FILE" "$OUT"' EXIT
-java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" pgferry.testing.HarnessBenchmark "$N" | tee "$OUT"
+trap 'rm -f "$OUT"' EXIT
+java -cp "target/test-classes:target/pgferry.jar" pgferry.testing.HarnessBenchmark "$N" | tee "$OUT"
 mkdir -p benchmarks/results
 python3 - "$OUT" "$N" > benchmarks/results/harness.json <<'PY'
 import json, re, sys

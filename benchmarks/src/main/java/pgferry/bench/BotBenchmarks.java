@@ -1,6 +1,7 @@
 package pgferry.bench;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import pgferry.bench.data.Datasets;
+import pgferry.bench.data.Fixtures;
 import pgferry.bench.store.BotStore;
 import pgferry.bench.store.JsonBots;
-import pgferry.bench.store.Postgres;
 import pgferry.bench.store.SqlStores;
 import pgferry.systems.atlas.AtlasSystem;
 
@@ -38,17 +39,20 @@ public class BotBenchmarks {
     private Path work;
     private BotStore s;
 
+    /** Opens the store on the fixtures made once per data set and checks its answer against the reference first. */
     @Setup(Level.Trial)
     public void setup() {
         Path source = Datasets.fromSystemProperty().bots(size, Datasets.SEED);
+        String query = "using " + INDICATOR;
+        // every bot whose payload's conditions use the indicator, found by reading bots.json whole
+        Answer expected = Fixtures.reference(source, "bots", Fixtures.code(JsonBots.class), () -> Map.of(query, JsonBots.whole(source).botsUsing(INDICATOR)))
+                .get(query);
         work = Work.newDir("bots-" + store + "-" + size + "-");
-        Path file = Work.copy(source, work);
-        Answer expected = JsonBots.whole(file).botsUsing(INDICATOR);
         s = switch (store) {
-            case "json_file" -> JsonBots.whole(file);
-            case "json_stream" -> JsonBots.streaming(file);
-            case "sqlite" -> SqlStores.sqliteBots(work.resolve("bots.db"), file);
-            case "postgres" -> SqlStores.postgresBots(file, new AtlasSystem().flywayLocation());
+            case "json_file" -> JsonBots.whole(source);             // read only: the cached file itself
+            case "json_stream" -> JsonBots.streaming(source);
+            case "sqlite" -> SqlStores.sqliteBots(source, work);
+            case "postgres" -> SqlStores.postgresBots(size, source, new AtlasSystem().flywayLocation());
             default -> throw new IllegalArgumentException("unknown store " + store);
         };
         AnswerCheck.requireSame("JSON containment (conditions[].text = " + INDICATOR + ")", "json_file", expected, store,
@@ -59,9 +63,6 @@ public class BotBenchmarks {
     public void tearDown() {
         if (s != null) {
             s.close();
-        }
-        if ("postgres".equals(store)) {
-            Postgres.dropSchema(SqlStores.BOTS_SCHEMA);
         }
         Work.delete(work);
     }

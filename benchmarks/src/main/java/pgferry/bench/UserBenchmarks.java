@@ -1,6 +1,8 @@
 package pgferry.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import pgferry.bench.data.Datasets;
+import pgferry.bench.data.Fixtures;
 import pgferry.bench.store.JsonFiles;
 import pgferry.bench.store.JsonUsers;
-import pgferry.bench.store.Postgres;
 import pgferry.bench.store.SqlStores;
 import pgferry.bench.store.UserStore;
 import pgferry.systems.metagauge.MetagaugeSystem;
@@ -25,6 +27,8 @@ import pgferry.systems.metagauge.MetagaugeSystem;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class UserBenchmarks {
+    private static final String MIDDLE = "middle user";
+
     @Param({"1000", "10000", "100000"})
     public int size;
 
@@ -35,19 +39,25 @@ public class UserBenchmarks {
     private UserStore s;
     private String email;
 
+    /**
+     * Opens the store on the fixtures made once per data set (reference answer, SQLite file, PostgreSQL schema) and
+     * checks its answer against the reference before anything is timed.
+     */
     @Setup(Level.Trial)
     public void setup() {
         Path source = Datasets.fromSystemProperty().users(size, Datasets.SEED);
+        // the middle user, found by reading users.json whole; emails are unique, so that record is the answer
+        Answer expected = Fixtures.reference(source, "users", Fixtures.code(JsonUsers.class), () -> {
+            JsonNode middle = JsonFiles.readWhole(source).get(size / 2);
+            return Map.of(MIDDLE, JsonUsers.answer(middle));
+        }).get(MIDDLE);
+        email = (String) expected.rows().get(0).get(1);
         work = Work.newDir("users-" + store + "-" + size + "-");
-        Path file = Work.copy(source, work);
-        com.fasterxml.jackson.databind.JsonNode middle = JsonFiles.readWhole(file).get(size / 2);  // the middle user
-        email = middle.path("email").asText();
-        Answer expected = JsonUsers.answer(middle);                 // emails are unique: the middle record is the answer
         s = switch (store) {
-            case "json_file" -> JsonUsers.whole(file);
-            case "json_stream" -> JsonUsers.streaming(file);
-            case "sqlite" -> SqlStores.sqliteUsers(work.resolve("users.db"), file);
-            case "postgres" -> SqlStores.postgresUsers(file, new MetagaugeSystem().flywayLocation());
+            case "json_file" -> JsonUsers.whole(source);            // read only: the cached file itself
+            case "json_stream" -> JsonUsers.streaming(source);
+            case "sqlite" -> SqlStores.sqliteUsers(source, work);
+            case "postgres" -> SqlStores.postgresUsers(size, source, new MetagaugeSystem().flywayLocation());
             default -> throw new IllegalArgumentException("unknown store " + store);
         };
         AnswerCheck.requireSame("point lookup (email = " + email + ")", "json_file", expected, store, s.userByEmail(email));
@@ -57,9 +67,6 @@ public class UserBenchmarks {
     public void tearDown() {
         if (s != null) {
             s.close();
-        }
-        if ("postgres".equals(store)) {
-            Postgres.dropSchema(SqlStores.USERS_SCHEMA);
         }
         Work.delete(work);
     }

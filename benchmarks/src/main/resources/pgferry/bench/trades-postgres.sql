@@ -3,6 +3,17 @@ COPY "trades" ("trade_id", "timestamp", "market_id", "market_question", "action"
     "confidence", "reason", "status", "event_id", "event_title", "event_end_date", "current_pnl", "realized_pnl",
     "exit_price", "exit_timestamp") FROM STDIN (FORMAT csv)
 
+-- name: copy_from_fixture
+-- a private, writable copy of the loaded fixture for the append trial ({fixture} is the fixture's schema);
+-- the id column is left out so the identity sequence numbers the rows as COPY did
+INSERT INTO "trades" ("trade_id", "timestamp", "market_id", "market_question", "action", "amount", "entry_price",
+    "confidence", "reason", "status", "event_id", "event_title", "event_end_date", "current_pnl", "realized_pnl",
+    "exit_price", "exit_timestamp")
+SELECT "trade_id", "timestamp", "market_id", "market_question", "action", "amount", "entry_price",
+    "confidence", "reason", "status", "event_id", "event_title", "event_end_date", "current_pnl", "realized_pnl",
+    "exit_price", "exit_timestamp"
+FROM "{fixture}"."trades" ORDER BY "id"
+
 -- name: insert
 INSERT INTO "trades" ("trade_id", "timestamp", "market_id", "market_question", "action", "amount", "entry_price",
     "confidence", "reason", "status", "event_id", "event_title", "event_end_date", "current_pnl", "realized_pnl",

@@ -87,7 +87,7 @@ class AnswerCheckTest {
                 TradeBenchmarks b = new TradeBenchmarks();
                 b.size = 300;
                 b.store = store;
-                b.setup();
+                b.prepare("all");
                 try {
                     assertThat(b.pointLookup().size()).isEqualTo(1);
                     assertThat(b.aggregate().size()).isGreaterThan(1);
@@ -95,6 +95,41 @@ class AnswerCheckTest {
                 } finally {
                     b.tearDown();
                 }
+            }
+        } finally {
+            System.clearProperty("pgferry.bench.data");
+            System.clearProperty("pgferry.bench.work");
+        }
+    }
+
+    /** A cached SQLite fixture that no longer matches the JSON file (here: tampered with) is refused, not timed. */
+    @Test
+    void aTamperedSqliteFixtureIsRefused(@TempDir Path dir) throws Exception {
+        System.setProperty("pgferry.bench.data", dir.resolve("data").toString());
+        System.setProperty("pgferry.bench.work", dir.resolve("work").toString());
+        try {
+            TradeBenchmarks first = new TradeBenchmarks();
+            first.size = 300;
+            first.store = "sqlite";
+            first.prepare("pointLookup");                          // builds and checks the fixture
+            first.tearDown();
+            Path fixture;
+            try (var files = java.nio.file.Files.walk(dir.resolve("data"))) {
+                fixture = files.filter(p -> p.getFileName().toString().matches("paper_trades\\.json\\.trades-.*\\.db"))
+                        .findFirst().orElseThrow();
+            }
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fixture); var st = c.createStatement()) {
+                st.executeUpdate("UPDATE trades SET amount_cents = amount_cents + 1");   // one cent more on every trade
+            }
+            TradeBenchmarks again = new TradeBenchmarks();
+            again.size = 300;
+            again.store = "sqlite";
+            try {
+                assertThatThrownBy(() -> again.prepare("pointLookup"))
+                        .isInstanceOf(AnswerCheck.Mismatch.class)
+                        .hasMessageContaining("refusing to benchmark: sqlite answers point lookup");
+            } finally {
+                again.tearDown();
             }
         } finally {
             System.clearProperty("pgferry.bench.data");

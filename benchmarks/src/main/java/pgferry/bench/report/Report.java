@@ -143,9 +143,10 @@ public final class Report {
     public Doc build(String date, String host) {
         Doc d = new Doc();
         d.heading(1, "pgferry benchmarks: JSON files against indexed queries (" + date + ", " + host + ")");
-        d.para("Profile **" + profile + "**. " + settings + " Every store's answer to every query was checked against the JSON "
-                + "file read as the application read it (exact decimals, same rows in the same order) before any timing; a "
-                + "store that answered differently would have stopped the run. Times are JMH average time per operation, "
+        d.para("Profile **" + profile + "**. " + settings + " In every trial, before any timing, the store's answer to the "
+                + "timed query was checked against the JSON file read as the application read it (exact decimals, same rows "
+                + "in the same order); a store that answered differently would have stopped the run. Stores are loaded once "
+                + "per data set and reused by later trials (fixtures keyed by the data file's SHA-256); loading is never timed. Times are JMH average time per operation, "
                 + "± JMH's 99.9% error, with the fastest and slowest iteration in brackets.");
         d.heading(2, "Environment");
         List<List<String>> env = new ArrayList<>();

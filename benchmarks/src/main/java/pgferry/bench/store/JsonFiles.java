@@ -30,6 +30,15 @@ public final class JsonFiles {
         }
     }
 
+    /** One JSON text as a tree (numbers with a fraction as BigDecimal). */
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + json, e);
+        }
+    }
+
     /** A streaming parser positioned on the top-level array's START_ARRAY. */
     public static JsonParser openArray(Path file) {
         try {

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -17,7 +20,8 @@ import pgferry.config.DatabaseUrl;
 
 /**
  * The PostgreSQL under test: {@code $DATABASE_URL} (or {@code -Dpgferry.bench.url}). Each data set lives in its own
- * schema ({@code pgferry_bench_<system>}) made fresh by the system's Flyway migrations; nothing else is touched.
+ * schema ({@code pgferry_bench_<system>_<size>}) made by the system's Flyway migrations and loaded once
+ * ({@link #fixture}); nothing outside schemas named {@code pgferry_bench_*} is touched.
  */
 public final class Postgres {
     private Postgres() {
@@ -39,12 +43,47 @@ public final class Postgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset schema " + schema + ": " + e.getMessage(), e);
         }
+        flyway(schema, location).migrate();
+        return connect(schema);
+    }
+
+    /**
+     * A schema holding one data set, loaded once and reused by every later trial: when the schema's comment carries
+     * {@code key} (the data file's hash and the loader's SQL, set only after a complete load and ANALYZE) and Flyway
+     * validates it against the system's migrations, it is reused as it is; otherwise it is dropped, migrated and
+     * {@code load}ed again. Trials only read a fixture; a trial that writes works on a {@link #freshSchema copy}.
+     */
+    public static Connection fixture(String schema, String key, String flywayLocation, Consumer<Connection> load) {
+        String mark = "pgferry-bench fixture " + key;
+        if (mark.equals(schemaComment(schema)) && flyway(schema, flywayLocation).validateWithResult().validationSuccessful) {
+            return connect(schema);
+        }
+        Connection c = freshSchema(schema, flywayLocation);
+        load.accept(c);
+        execute(c, "COMMENT ON SCHEMA \"" + schema + "\" IS '" + mark.replace("'", "''") + "'");
+        return c;
+    }
+
+    static String schemaComment(String schema) {
+        DatabaseUrl url = url();
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+             PreparedStatement q = c.prepareStatement("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = ?")) {
+            q.setString(1, schema);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Flyway flyway(String schema, String location) {
+        DatabaseUrl url = url();
         Properties p = url.properties();
-        Flyway.configure()
+        return Flyway.configure()
                 .dataSource(url.jdbcUrl(), p.getProperty("user"), p.getProperty("password"))
                 .schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations(location).load().migrate();
-        return connect(schema);
+                .locations(location).load();
     }
 
     public static Connection connect(String schema) {

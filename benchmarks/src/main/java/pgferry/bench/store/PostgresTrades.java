@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import pgferry.bench.Answer;
+import pgferry.bench.data.Fixtures;
 import pgferry.bench.data.Trade;
 
 /** The trades in PostgreSQL with prescient's Flyway schema (NUMERIC money, TIMESTAMPTZ, its indexes). */
@@ -32,9 +33,43 @@ public final class PostgresTrades implements TradeStore {
         insert = c.prepareStatement(SQL.get("insert"));
     }
 
-    /** A fresh schema from prescient's migrations, the trades of {@code json} by COPY, then ANALYZE. */
-    public static PostgresTrades load(Path json, String flywayLocation) {
-        Connection c = Postgres.freshSchema(SCHEMA, flywayLocation);
+    /**
+     * The trades of {@code json} in the fixture schema {@code pgferry_bench_prescient_<size>} (prescient's migrations,
+     * COPY, ANALYZE), loaded once per data file and loader and then reused; see {@link Postgres#fixture}.
+     */
+    public static PostgresTrades fixture(int size, Path json, String flywayLocation) {
+        String key = Fixtures.sha256(Fixtures.sha256(json) + "\n" + SQL.text() + "\n"
+                + Fixtures.code(PostgresTrades.class, Postgres.class, JsonRecords.class, Trade.class, pgferry.bench.data.Times.class));
+        Connection c = Postgres.fixture(fixtureSchema(size), key, flywayLocation, conn -> copy(conn, json));
+        return open(c);
+    }
+
+    /**
+     * A private copy of the fixture for a trial that writes (append): a fresh schema {@code ..._<size>_append} from the
+     * same migrations, the fixture's rows inserted in their original order (ids drawn afresh, as COPY did), ANALYZE.
+     * The caller drops it ({@link #dropCopy}).
+     */
+    public static PostgresTrades writableCopy(int size, Path json, String flywayLocation) {
+        fixture(size, json, flywayLocation).close();
+        Connection c = Postgres.freshSchema(copySchema(size), flywayLocation);
+        Postgres.execute(c, SQL.get("copy_from_fixture").replace("{fixture}", fixtureSchema(size)));
+        Postgres.execute(c, SQL.get("analyze"));
+        return open(c);
+    }
+
+    public static void dropCopy(int size) {
+        Postgres.dropSchema(copySchema(size));
+    }
+
+    static String fixtureSchema(int size) {
+        return SCHEMA + "_" + size;
+    }
+
+    static String copySchema(int size) {
+        return SCHEMA + "_" + size + "_append";
+    }
+
+    private static void copy(Connection c, Path json) {
         Postgres.copy(c, SQL.get("copy"), JsonRecords.of(json, n -> {
             Trade t = Trade.of(n);
             return Arrays.asList(t.tradeId(), t.timestamp(), t.marketId(), t.marketQuestion(), t.action(), t.amount(),
@@ -42,6 +77,9 @@ public final class PostgresTrades implements TradeStore {
                     naiveUtc(t.eventEndDate()), t.currentPnl(), t.realizedPnl(), t.exitPrice(), naiveUtc(t.exitTimestamp()));
         }));
         Postgres.execute(c, SQL.get("analyze"));
+    }
+
+    private static PostgresTrades open(Connection c) {
         try {
             return new PostgresTrades(c);
         } catch (SQLException e) {

@@ -10,10 +10,12 @@ import java.util.Map;
 /** Named SQL statements from a resource file: each starts at a line {@code -- name: NAME}. */
 public final class SqlFile {
     private final String resource;
+    private final String text;
     private final Map<String, String> statements = new LinkedHashMap<>();
 
     private SqlFile(String resource, String text) {
         this.resource = resource;
+        this.text = text;
         String name = null;
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n", -1)) {
@@ -42,6 +44,11 @@ public final class SqlFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The whole file as read (part of a fixture's key: a changed loader makes a new fixture). */
+    public String text() {
+        return text;
     }
 
     public String get(String name) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import pgferry.bench.Answer;
+import pgferry.bench.data.Fixtures;
 import pgferry.bench.data.Times;
 
 /** Users and bots in SQLite and PostgreSQL (one small class each; SQL in the matching resource files). */
@@ -38,6 +39,39 @@ public final class SqlStores {
             }
         }
         return c;
+    }
+
+    /**
+     * A private copy (in {@code dir}) of the SQLite fixture for {@code json}, built once per data file and loader by
+     * creating the schema and {@code load}ing it (see {@link pgferry.bench.data.Fixtures#sqlite}); opened.
+     */
+    static Connection sqliteFixture(Path json, Path dir, String name, SqlFile sql, Loader load) {
+        String loader = sql.text() + "\n" + Fixtures.code(SqlStores.class, JsonRecords.class, Times.class);
+        Path fixture = Fixtures.sqlite(json, name, loader, (db, data) -> {
+            try (Connection c = sqlite(db, sql)) {
+                load.load(c, data);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot load SQLite " + db + ": " + e.getMessage(), e);
+            }
+        });
+        Path db = Fixtures.copy(fixture, dir, name + ".db");
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + db);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open SQLite " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    interface Loader {
+        void load(Connection c, Path json) throws SQLException;
+    }
+
+    /** The PostgreSQL fixture schema {@code prefix_<size>} for {@code json}, loaded once by {@code load} (see {@link Postgres#fixture}). */
+    static Connection postgresFixture(String prefix, int size, Path json, SqlFile sql, String flywayLocation,
+                                      java.util.function.Consumer<Connection> load) {
+        String key = Fixtures.sha256(Fixtures.sha256(json) + "\n" + sql.text() + "\n"
+                + Fixtures.code(SqlStores.class, Postgres.class, JsonRecords.class, Times.class));
+        return Postgres.fixture(prefix + "_" + size, key, flywayLocation, load);
     }
 
     static <T> void batchLoad(Connection c, PreparedStatement insert, Iterable<T> rows, Binder<T> bind) throws SQLException {
@@ -70,12 +104,12 @@ public final class SqlStores {
         }
     }
 
-    /** metagauge users in SQLite, UNIQUE index on email. */
-    public static UserStore sqliteUsers(Path db, Path json) {
+    /** metagauge users in SQLite, UNIQUE index on email (a private copy, in {@code dir}, of the loaded fixture). */
+    public static UserStore sqliteUsers(Path json, Path dir) {
         SqlFile sql = SqlFile.load("users-sqlite.sql");
         try {
-            Connection c = sqlite(db, sql);
-            batchLoad(c, c.prepareStatement(sql.get("insert")), JsonRecords.of(json, n -> n), (p, u) -> {
+            Connection c = sqliteFixture(json, dir, "users", sql, (conn, data) ->
+                    batchLoad(conn, conn.prepareStatement(sql.get("insert")), JsonRecords.of(data, n -> n), (p, u) -> {
                 p.setString(1, text(u, "id"));
                 p.setString(2, text(u, "email"));
                 p.setString(3, text(u, "passwordHash"));
@@ -87,7 +121,7 @@ public final class SqlStores {
                 p.setLong(9, Times.parse(text(u, "createdAt")).toEpochMilli());
                 p.setLong(10, Times.parse(text(u, "updatedAt")).toEpochMilli());
                 p.setString(11, text(u, "lastLoginAt"));
-            });
+            }));
             PreparedStatement byEmail = c.prepareStatement(sql.get("by_email"));
             return new UserStore() {
                 @Override
@@ -109,19 +143,20 @@ public final class SqlStores {
                 }
             };
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot load SQLite " + db + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot prepare SQLite users: " + e.getMessage(), e);
         }
     }
 
-    /** metagauge users in PostgreSQL (its Flyway schema: users_email_key UNIQUE). */
-    public static UserStore postgresUsers(Path json, String flywayLocation) {
+    /** metagauge users in PostgreSQL (its Flyway schema: users_email_key UNIQUE), the fixture schema {@code pgferry_bench_metagauge_<size>}. */
+    public static UserStore postgresUsers(int size, Path json, String flywayLocation) {
         SqlFile sql = SqlFile.load("users-postgres.sql");
-        Connection c = Postgres.freshSchema(USERS_SCHEMA, flywayLocation);
-        Postgres.copy(c, sql.get("copy"), JsonRecords.of(json, u -> Arrays.asList(text(u, "id"), text(u, "email"),
-                text(u, "passwordHash"), text(u, "name"), text(u, "tier"), text(u, "apiKey"), u.path("isActive").asBoolean(),
-                u.path("emailVerified").asBoolean(), Times.parse(text(u, "createdAt")), Times.parse(text(u, "updatedAt")),
-                Times.parse(text(u, "lastLoginAt")))));
-        Postgres.execute(c, sql.get("analyze"));
+        Connection c = postgresFixture(USERS_SCHEMA, size, json, sql, flywayLocation, conn -> {
+            Postgres.copy(conn, sql.get("copy"), JsonRecords.of(json, u -> Arrays.asList(text(u, "id"), text(u, "email"),
+                    text(u, "passwordHash"), text(u, "name"), text(u, "tier"), text(u, "apiKey"), u.path("isActive").asBoolean(),
+                    u.path("emailVerified").asBoolean(), Times.parse(text(u, "createdAt")), Times.parse(text(u, "updatedAt")),
+                    Times.parse(text(u, "lastLoginAt")))));
+            Postgres.execute(conn, sql.get("analyze"));
+        });
         try {
             PreparedStatement byEmail = c.prepareStatement(sql.get("by_email"));
             return new UserStore() {
@@ -159,19 +194,19 @@ public final class SqlStores {
         return Answer.of(rows);
     }
 
-    /** atlas bots in SQLite, payload as JSON text scanned with json_each. */
-    public static BotStore sqliteBots(Path db, Path json) {
+    /** atlas bots in SQLite, payload as JSON text scanned with json_each (a private copy, in {@code dir}, of the loaded fixture). */
+    public static BotStore sqliteBots(Path json, Path dir) {
         SqlFile sql = SqlFile.load("bots-sqlite.sql");
         try {
-            Connection c = sqlite(db, sql);
-            batchLoad(c, c.prepareStatement(sql.get("insert")), JsonRecords.of(json, n -> n), (p, b) -> {
+            Connection c = sqliteFixture(json, dir, "bots", sql, (conn, data) ->
+                    batchLoad(conn, conn.prepareStatement(sql.get("insert")), JsonRecords.of(data, n -> n), (p, b) -> {
                 p.setString(1, text(b, "id"));
                 p.setString(2, text(b, "name"));
                 p.setString(3, text(b, "symbol"));
                 p.setString(4, text(b, "visibility"));
                 JsonNode payload = b.get("payload");
                 p.setString(5, payload == null || payload.isNull() ? null : payload.toString());
-            });
+            }));
             PreparedStatement using = c.prepareStatement(sql.get("using"));
             return new BotStore() {
                 @Override
@@ -189,20 +224,21 @@ public final class SqlStores {
                 }
             };
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot load SQLite " + db + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot prepare SQLite bots: " + e.getMessage(), e);
         }
     }
 
-    /** atlas bots in PostgreSQL (its Flyway schema: payload jsonb with the GIN index idx_bots_payload). */
-    public static BotStore postgresBots(Path json, String flywayLocation) {
+    /** atlas bots in PostgreSQL (its Flyway schema: payload jsonb with the GIN index idx_bots_payload), the fixture schema {@code pgferry_bench_atlas_<size>}. */
+    public static BotStore postgresBots(int size, Path json, String flywayLocation) {
         SqlFile sql = SqlFile.load("bots-postgres.sql");
-        Connection c = Postgres.freshSchema(BOTS_SCHEMA, flywayLocation);
-        Postgres.copy(c, sql.get("copy"), JsonRecords.of(json, b -> {
-            JsonNode payload = b.get("payload");
-            return Arrays.asList(text(b, "id"), text(b, "name"), text(b, "symbol"), text(b, "visibility"),
-                    payload == null || payload.isNull() ? null : payload.toString(), BOTS_CREATED);
-        }));
-        Postgres.execute(c, sql.get("analyze"));
+        Connection c = postgresFixture(BOTS_SCHEMA, size, json, sql, flywayLocation, conn -> {
+            Postgres.copy(conn, sql.get("copy"), JsonRecords.of(json, b -> {
+                JsonNode payload = b.get("payload");
+                return Arrays.asList(text(b, "id"), text(b, "name"), text(b, "symbol"), text(b, "visibility"),
+                        payload == null || payload.isNull() ? null : payload.toString(), BOTS_CREATED);
+            }));
+            Postgres.execute(conn, sql.get("analyze"));
+        });
         try {
             PreparedStatement using = c.prepareStatement(sql.get("using"));
             return new BotStore() {

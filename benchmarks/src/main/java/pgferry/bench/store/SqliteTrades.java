@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import pgferry.bench.Answer;
+import pgferry.bench.data.Fixtures;
 import pgferry.bench.data.Times;
 import pgferry.bench.data.Trade;
 
@@ -34,10 +35,9 @@ public final class SqliteTrades implements TradeStore {
         insert = c.prepareStatement(SQL.get("insert"));
     }
 
-    /** Creates {@code db} (must not exist) with the schema, loads the trades of {@code json} in one transaction, ANALYZE. */
-    public static SqliteTrades load(Path db, Path json) {
-        try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+    /** Creates {@code db} (must not exist) with the schema, loads the trades of {@code json} in one transaction, ANALYZE, closes it. */
+    public static void build(Path db, Path json) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (Statement st = c.createStatement()) {
                 for (String s : SQL.script("schema")) {
                     st.execute(s);
@@ -59,9 +59,25 @@ public final class SqliteTrades implements TradeStore {
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE");
             }
-            return store;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load SQLite " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The trades of {@code json} in a private copy (in {@code dir}) of the SQLite fixture built once per data file and
+     * loader by {@link #build}; see {@link Fixtures#sqlite}.
+     */
+    public static SqliteTrades fromFixture(Path json, Path dir) {
+        String loader = SQL.text() + "\n" + Fixtures.code(SqliteTrades.class, JsonRecords.class, Trade.class, Times.class);
+        return open(Fixtures.copy(Fixtures.sqlite(json, "trades", loader, SqliteTrades::build), dir, "trades.db"));
+    }
+
+    public static SqliteTrades open(Path db) {
+        try {
+            return new SqliteTrades(DriverManager.getConnection("jdbc:sqlite:" + db));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open SQLite " + db + ": " + e.getMessage(), e);
         }
     }
 
