@@ -193,42 +193,7 @@ public final class TableVerifier {
     /** Reads the source; with {@code only} set, collects the rows of those buckets into {@code rows}. */
     private Side sourcePass(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids, BitSet only,
                             Map<String, List<String[]>> rows) {
-        Side side = new Side();
-        List<ColumnLoad> cols = t.columns();
-        List<Column> sourceCols = cols.stream().map(ColumnLoad::source).toList();
-        int n = cols.size();
-        boolean[] inKey = new boolean[n];
-        for (int k : lay.keyIdx()) {
-            inKey[k] = true;
-        }
-        RowHash md5 = lay.md5() ? new RowHash() : null;
-        try (RowSource source = sources.open(); SourceRows r = source.rows(t.source(), sourceCols)) {
-            String[] canon = new String[n];
-            rows:
-            while (r.next()) {
-                if (r.hasRowid() && rejectedRowids.contains(r.rowid())) {
-                    side.rejected++;
-                    continue;
-                }
-                if (r.refusal() != null) {
-                    side.rejected++;
-                    side.unrecorded++;
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    Converted c = cols.get(i).converter().convert(r.value(i));
-                    if (c instanceof Converted.Value v && !(v.text() == null && inKey[i] && !t.keyIsRowid())) {
-                        canon[i] = Canonical.of(kinds[i], v.text());
-                    } else {
-                        side.rejected++;
-                        side.unrecorded++;
-                        continue rows;
-                    }
-                }
-                add(side, lay, canon, only, rows, md5);
-            }
-        }
-        return side;
+        return sourceShare(t, kinds, lay, rejectedRowids, 0, 1, only, rows);
     }
 
     /** Rows a reader takes at a time before leaving the next ones to the other readers. */
@@ -251,7 +216,7 @@ public final class TableVerifier {
             }
         }
         if (threads == 1) {
-            return sourceShare(t, kinds, lay, rejectedRowids, 0, 1);
+            return sourceShare(t, kinds, lay, rejectedRowids, 0, 1, null, null);
         }
         List<CompletableFuture<Side>> shares = new ArrayList<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -263,7 +228,7 @@ public final class TableVerifier {
             for (int k = 0; k < threads; k++) {
                 int share = k;
                 int of = threads;
-                shares.add(CompletableFuture.supplyAsync(() -> sourceShare(t, kinds, lay, rejectedRowids, share, of), pool));
+                shares.add(CompletableFuture.supplyAsync(() -> sourceShare(t, kinds, lay, rejectedRowids, share, of, null, null), pool));
             }
             Side total = new Side();
             for (CompletableFuture<Side> f : shares) {
@@ -306,7 +271,8 @@ public final class TableVerifier {
     }
 
     /** One reader's share of the source pass: the rows of blocks {@code share}, {@code share + of}, ... */
-    private Side sourceShare(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids, int share, int of) {
+    private Side sourceShare(TableLoad t, Canonical.Kind[] kinds, Layout lay, Set<Long> rejectedRowids, int share, int of,
+                             BitSet only, Map<String, List<String[]>> rows) {
         Side side = new Side();
         List<ColumnLoad> cols = t.columns();
         List<Column> sourceCols = cols.stream().map(ColumnLoad::source).toList();
@@ -344,7 +310,7 @@ public final class TableVerifier {
                         continue rows;
                     }
                 }
-                add(side, lay, canon, null, null, md5);
+                add(side, lay, canon, only, rows, md5);
             }
         }
         return side;
