@@ -26,7 +26,15 @@ secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 
 mkdir -p "$WORK"
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -o -DskipTests package)
-command -v pgloader >/dev/null || { echo "pgloader missing: apt-get install -y pgloader" >&2; exit 2; }
+if ! command -v pgloader >/dev/null; then
+  echo "installing pgloader from Debian (apt-get install -y pgloader)"
+  if [ "$(id -u)" = 0 ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pgloader; } \
+      || { echo "could not install pgloader; install it and re-run" >&2; exit 2; }
+  else
+    echo "pgloader missing and not root: sudo apt-get install -y pgloader, then re-run" >&2; exit 2
+  fi
+fi
 
 if [ ! -f "$DB" ]; then
   echo "generating $DB ..."
@@ -133,3 +141,28 @@ row("pgloader / migrate", pgloader / migrate, ">= 1.8", pgloader / migrate >= 1.
 row("verify / migrate", verify / migrate, "<= 0.5", verify / migrate <= 0.5)
 row("peak RSS MB (-Xmx256m)", rss, "<= 300", rss <= 300)
 PY
+
+# the report's input (format: benchmarks/README.md, "Results format for speed scripts")
+mkdir -p "$ROOT/benchmarks/results"
+python3 - "$FLOOR" "$MIGRATE" "$PGLOADER" "$VERIFY" "$RSS" "$PGL_RSS" > "$ROOT/benchmarks/results/sqlite-migration.json" <<'PY'
+import json, sys
+floor, migrate, pgloader, verify, rss, pgl_rss = map(float, sys.argv[1:])
+print(json.dumps({
+    "name": "sqlite-migration",
+    "title": "SQLite -> PostgreSQL, the 1M-row trading database, side by side in one run",
+    "unit": "s",
+    "rows": [
+        {"label": "floor: sqlite3 | psql COPY", "value": floor, "n": 1},
+        {"label": "pgferry migrate", "value": migrate, "n": 1},
+        {"label": "pgloader (Debian)", "value": pgloader, "n": 1},
+        {"label": "pgferry verify", "value": verify, "n": 1},
+    ],
+    "ratios": [
+        {"label": "pgferry migrate / floor (target <= 1.1)", "value": migrate / floor},
+        {"label": "pgloader / pgferry migrate (target >= 1.8)", "value": pgloader / migrate},
+        {"label": "pgferry verify / pgferry migrate (target <= 0.5)", "value": verify / migrate},
+    ],
+    "notes": "One run of each, in this order, on the same server; peak RSS pgferry %.0f MB at -Xmx256m, pgloader %.0f MB." % (rss, pgl_rss),
+}, indent=2))
+PY
+echo "wrote benchmarks/results/sqlite-migration.json"
