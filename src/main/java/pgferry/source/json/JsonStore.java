@@ -47,7 +47,36 @@ public final class JsonStore implements RowSource.Opener {
         if (Files.isRegularFile(d)) {
             d = d.getParent();
         }
-        return new JsonStore(d, mapping);
+        JsonStore store = new JsonStore(d, mapping);
+        store.checkRoot();
+        return store;
+    }
+
+    /**
+     * Refuses a directory that holds files but none the mapping names: almost always json:DIR one level
+     * too high or too low, which would otherwise "migrate" every table empty.
+     */
+    private void checkRoot() {
+        List<FilePattern> patterns = mapping.tables().stream().filter(t -> t.file() != null)
+                .map(t -> new FilePattern(t.file())).toList();
+        List<String> files = FilePattern.relativeFiles(dir);
+        if (patterns.isEmpty() || files.isEmpty()
+                || files.stream().anyMatch(f -> patterns.stream().anyMatch(p -> p.match(f) != null))) {
+            return;
+        }
+        String hint = "";
+        search:
+        for (String f : files) {
+            for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) {
+                String rest = f.substring(i + 1);
+                if (patterns.stream().anyMatch(p -> p.match(rest) != null)) {
+                    hint = "; did you mean json:" + dir.resolve(f.substring(0, i)) + " ?";
+                    break search;
+                }
+            }
+        }
+        throw new UserError("no file named by mapping " + mapping.file() + " is in " + dir + " (it holds " + files.size()
+                + " other files, e.g. " + files.get(0) + "); the mapping's file paths are relative to json:DIR" + hint);
     }
 
     public Path dir() {

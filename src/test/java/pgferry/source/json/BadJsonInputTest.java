@@ -364,6 +364,25 @@ class BadJsonInputTest {
     }
 
     @Test
+    void aStoreDirectoryOneLevelTooHighIsOneClearErrorAndWritesNothing() throws Exception {
+        Path store = dir.resolve("toohigh");
+        Path data = store.resolve("data");
+        Files.createDirectories(data);
+        for (Map.Entry<String, String> f : files("[]").entrySet()) {
+            Files.writeString(data.resolve(f.getKey()), f.getValue());
+        }
+        Path mapping = dir.resolve("toohigh-mapping.json");
+        Files.writeString(mapping, MAPPING.formatted("report", ""));
+        MigrationFixture.execute(db, "CREATE SCHEMA toohigh");
+        Outcome o = run("toohigh", store, mapping, dir.resolve("toohigh-rejects.jsonl"));
+        assertThat(o.run().exit()).isEqualTo(2);
+        assertThat(o.run().err()).contains("no file named by mapping " + mapping.toAbsolutePath().normalize(),
+                "the mapping's file paths are relative to json:DIR", "did you mean json:" + data.toAbsolutePath().normalize() + " ?");
+        assertThat(query(db, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'toohigh'"))
+                .containsExactly("0");
+    }
+
+    @Test
     void anEmptyFileFailsItsTableWhileAnEmptyArrayIsNoRecords() throws Exception {
         Outcome o = migrate("empty", "");
         failed(o, "empty", "fills", "file fills.json is empty (0 bytes): expected a JSON array of records at the top level; "
