@@ -11,7 +11,7 @@ import pgferry.source.sqlite.SqliteValue;
  * the native calls that fetch every value) while the caller converts and encodes the rows before, so
  * the two run on different cores. Rows, their rowids and refusals arrive in the source's order,
  * unchanged; a failure of the source is thrown by {@link #next()} where the source threw it, after
- * every row read before it. Memory: at most {@value #QUEUED} batches of {@value #BATCH} rows.
+ * every row read before it. Memory: at most {@value #QUEUED} batches of {@value #BATCH} rows or about 4 MB of values each.
  *
  * <p>The source is used by the reading thread only until {@link #close()}, which stops and joins that
  * thread before closing the source on the caller's thread (one thread at a time, as sources require).
@@ -20,6 +20,8 @@ final class PrefetchedRows implements SourceRows {
 
     static final int BATCH = 512;
     static final int QUEUED = 4;
+    /** A batch is handed over early once its values hold about this many bytes (wide rows: jsonb, blobs). */
+    static final long BATCH_BYTES = 4L << 20;
 
     /** One batch: rows [0, size), then maybe the source's failure or its end. */
     private static final class Batch {
@@ -53,6 +55,7 @@ final class PrefetchedRows implements SourceRows {
 
     private void read() {
         Batch b = new Batch();
+        long bytes = 0;
         try {
             while (!stop) {
                 if (!source.next()) {
@@ -62,15 +65,17 @@ final class PrefetchedRows implements SourceRows {
                 SqliteValue[] row = new SqliteValue[columns];
                 for (int i = 0; i < columns; i++) {
                     row[i] = source.value(i);
+                    bytes += row[i].heapEstimate();
                 }
                 b.values[b.size] = row;
                 b.rowids[b.size] = hasRowid ? source.rowid() : 0;
                 b.refusals[b.size] = source.refusal();
-                if (++b.size == BATCH) {
+                if (++b.size == BATCH || bytes >= BATCH_BYTES) {
                     if (!offer(b)) {
                         return;
                     }
                     b = new Batch();
+                    bytes = 0;
                 }
             }
         } catch (RuntimeException e) {

@@ -206,7 +206,8 @@ public final class TableLoader {
             long loaded = 0;
             long rejected = 0;
             long sinceProgress = 0;
-            try (SourceRows rows = new PrefetchedRows(source.rows(t.source(), cols), n, t.target())) {
+            SourceRows opened = source.rows(t.source(), cols);
+            try (SourceRows rows = opened.readsAhead() ? opened : new PrefetchedRows(opened, n, t.target())) {
                 while (rows.next()) {
                     rowsRead++;
                     if (++sinceProgress == PROGRESS_EVERY) {

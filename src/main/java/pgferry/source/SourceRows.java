@@ -32,6 +32,14 @@ public interface SourceRows extends AutoCloseable {
     record Refusal(String column, String value, String reason) {
     }
 
+    /**
+     * True when this cursor already reads its rows ahead on a thread of its own, with its own memory bound;
+     * a consumer then need not add another read-ahead (which would multiply what is held in memory).
+     */
+    default boolean readsAhead() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -126,4 +126,52 @@ class CopyPrefetchedRowsTest {
         assertThat(seen.get(failAt - 1)).isEqualTo(failAt);
         assertThat(source.closed).isTrue();
     }
+
+    /** Endless rows of one 1 MB text value each; counts how many the reader has taken. */
+    private static final class WideRows implements SourceRows {
+        private static final String MEGABYTE = "x".repeat(1 << 19); // 2 bytes a char: about 1 MB on the heap
+        final java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public boolean next() {
+            read.incrementAndGet();
+            return true;
+        }
+
+        @Override
+        public SqliteValue value(int i) {
+            return SqliteValue.ofText(MEGABYTE);
+        }
+
+        @Override
+        public boolean hasRowid() {
+            return false;
+        }
+
+        @Override
+        public long rowid() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void wideRowsAreReadAheadByBytesNotByTheRowCount() throws Exception {
+        WideRows source = new WideRows();
+        try (SourceRows rows = new PrefetchedRows(source, 1, "wide")) {
+            assertThat(rows.next()).isTrue();
+            long before = -1;
+            for (int i = 0; i < 100 && source.read.get() != before; i++) { // until the reader is blocked on a full queue
+                before = source.read.get();
+                Thread.sleep(50);
+            }
+            long perBatch = PrefetchedRows.BATCH_BYTES / (1 << 20) + 1;
+            // the queue, the batch being filled and the one being consumed: never the 2,560 rows a row count allows
+            assertThat(source.read.get()).isGreaterThan(PrefetchedRows.QUEUED)
+                    .isLessThanOrEqualTo((PrefetchedRows.QUEUED + 2) * perBatch + 1);
+        }
+    }
 }

@@ -39,6 +39,11 @@ final class ReadAheadRows implements SourceRows {
     private Item current;
     private boolean done;
 
+    @Override
+    public boolean readsAhead() {
+        return true;
+    }
+
     ReadAheadRows(SourceRows inner, int width, String table) {
         this.inner = inner;
         this.width = width;

@@ -59,6 +59,18 @@ public final class SqliteValue {
         return new SqliteValue(StorageClass.BLOB, 0, 0, blob);
     }
 
+    /** Roughly the heap this value holds beyond its object header, in bytes (for read-ahead bounds). */
+    public int heapEstimate() {
+        int n = 16;
+        if (bytes != null) {
+            n += bytes.length;
+        }
+        if (text != null) {
+            n += 2 * text.length();
+        }
+        return n;
+    }
+
     public StorageClass storageClass() {
         return storageClass;
     }
