@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code \u0000} and no unpaired surrogate in strings (jsonb refuses both), numbers within numeric's
  * range. Streams with Jackson; builds no tree.
  */
-final class JsonText {
+public final class JsonText {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -180,7 +180,7 @@ final class JsonText {
             case '[':
                 return depth < FAST_MAX_DEPTH && array(s, pos, depth + 1);
             case '"': {
-                int end = stringEnd(s, i);
+                int end = plainStringEnd(s, i);
                 if (end < 0) {
                     return false;
                 }
@@ -198,8 +198,11 @@ final class JsonText {
         }
     }
 
-    /** The index after the closing quote of a plain string starting at {@code i}, or -1. */
-    private static int stringEnd(String s, int i) {
+    /**
+     * The index after the closing quote of a plain string (no escapes, control characters or surrogates)
+     * whose opening quote is at {@code i}, or -1. Shared with verify's plain-JSON canonicaliser.
+     */
+    public static int plainStringEnd(String s, int i) {
         int n = s.length();
         for (int j = i + 1; j < n; j++) {
             char c = s.charAt(j);
@@ -213,7 +216,8 @@ final class JsonText {
         return -1;
     }
 
-    private static boolean delimiter(String s, int i) {
+    /** True when a plain JSON token may end before index {@code i}: the end, a separator or whitespace. */
+    public static boolean plainDelimiter(String s, int i) {
         if (i >= s.length()) {
             return true;
         }
@@ -223,23 +227,34 @@ final class JsonText {
 
     private static boolean literal(String s, int[] pos, String word) {
         int i = pos[0];
-        if (!s.startsWith(word, i) || !delimiter(s, i + word.length())) {
+        if (!s.startsWith(word, i) || !plainDelimiter(s, i + word.length())) {
             return false;
         }
         pos[0] = i + word.length();
         return true;
     }
 
-    /** -?(0|[1-9][0-9]*)(\.[0-9]+)? followed by a delimiter. */
+    /** -?(0|[1-9][0-9]*)(\.[0-9]+)? of at most {@value #FAST_MAX_NUMBER} characters, followed by a delimiter. */
     private static boolean number(String s, int[] pos) {
-        int i = pos[0];
-        int start = i;
+        int end = plainNumberEnd(s, pos[0]);
+        if (end < 0 || end - pos[0] > FAST_MAX_NUMBER || !plainDelimiter(s, end)) {
+            return false;
+        }
+        pos[0] = end;
+        return true;
+    }
+
+    /**
+     * The index after a plain number {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} (no exponent) starting at {@code i},
+     * or -1. Shared with verify's plain-JSON canonicaliser.
+     */
+    public static int plainNumberEnd(String s, int i) {
         int n = s.length();
-        if (s.charAt(i) == '-') {
+        if (i < n && s.charAt(i) == '-') {
             i++;
         }
         if (i >= n) {
-            return false;
+            return -1;
         }
         char c = s.charAt(i);
         if (c == '0') {
@@ -249,7 +264,7 @@ final class JsonText {
                 i++;
             }
         } else {
-            return false;
+            return -1;
         }
         if (i < n && s.charAt(i) == '.') {
             i++;
@@ -258,14 +273,10 @@ final class JsonText {
                 i++;
             }
             if (i == digits) {
-                return false;
+                return -1;
             }
         }
-        if (i - start > FAST_MAX_NUMBER || !delimiter(s, i)) {
-            return false;
-        }
-        pos[0] = i;
-        return true;
+        return i;
     }
 
     private static boolean array(String s, int[] pos, int depth) {
@@ -309,7 +320,7 @@ final class JsonText {
             if (i >= n || s.charAt(i) != '"' || keys == FAST_MAX_KEYS) {
                 return false;
             }
-            int end = stringEnd(s, i);
+            int end = plainStringEnd(s, i);
             if (end < 0) {
                 return false;
             }

@@ -1,5 +1,7 @@
 package pgferry.verify;
 
+import pgferry.plan.JsonText;
+
 /**
  * Fast path of {@link Canonical#json}: jsonb's output form of "plain" JSON text, built with one scan
  * and no parser objects, or null ("don't know") for anything outside the plain subset, which the
@@ -53,7 +55,7 @@ final class PlainJson {
             case '{' -> depth < MAX_DEPTH && object(out, depth + 1);
             case '[' -> depth < MAX_DEPTH && array(out, depth + 1);
             case '"' -> {
-                int end = stringEnd(i);
+                int end = JsonText.plainStringEnd(s, i);
                 if (end < 0) {
                     yield false;
                 }
@@ -70,30 +72,8 @@ final class PlainJson {
         };
     }
 
-    private int stringEnd(int from) {
-        int n = s.length();
-        for (int j = from + 1; j < n; j++) {
-            char c = s.charAt(j);
-            if (c == '"') {
-                return j + 1;
-            }
-            if (c == '\\' || c < 0x20 || c >= 0xD800 && c <= 0xDFFF) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private boolean delimiter(int at) {
-        if (at >= s.length()) {
-            return true;
-        }
-        char c = s.charAt(at);
-        return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
     private boolean literal(StringBuilder out, String word) {
-        if (!s.startsWith(word, i) || !delimiter(i + word.length())) {
+        if (!s.startsWith(word, i) || !JsonText.plainDelimiter(s, i + word.length())) {
             return false;
         }
         if (out != null) {
@@ -106,45 +86,28 @@ final class PlainJson {
     /** -?(0|[1-9][0-9]*)(\.[0-9]+)?, not a negative zero: its numeric output is the text itself. */
     private boolean number(StringBuilder out) {
         int start = i;
-        int j = i;
-        int n = s.length();
-        boolean negative = s.charAt(j) == '-';
-        if (negative) {
-            j++;
-        }
-        if (j >= n) {
+        int j = JsonText.plainNumberEnd(s, start);
+        if (j < 0 || j - start > 100 || !JsonText.plainDelimiter(s, j)) {
             return false;
         }
-        boolean nonZero = false;
-        char c = s.charAt(j);
-        if (c == '0') {
-            j++;
-        } else if (c >= '1' && c <= '9') {
-            nonZero = true;
-            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-                j++;
-            }
-        } else {
-            return false;
-        }
-        if (j < n && s.charAt(j) == '.') {
-            j++;
-            int digits = j;
-            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-                nonZero |= s.charAt(j) != '0';
-                j++;
-            }
-            if (j == digits) {
-                return false;
-            }
-        }
-        if (j - start > 100 || negative && !nonZero || !delimiter(j)) {
+        if (s.charAt(start) == '-' && isZero(start + 1, j)) {
             return false;
         }
         if (out != null) {
             out.append(s, start, j);
         }
         i = j;
+        return true;
+    }
+
+    /** True when {@code s[from, to)} holds no digit but 0 (a number's digits and point). */
+    private boolean isZero(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -202,7 +165,7 @@ final class PlainJson {
             if (i >= n || s.charAt(i) != '"') {
                 return false;
             }
-            int end = stringEnd(i);
+            int end = JsonText.plainStringEnd(s, i);
             if (end < 0) {
                 return false;
             }
